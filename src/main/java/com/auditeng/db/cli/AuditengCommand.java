@@ -1,0 +1,91 @@
+package com.auditeng.db.cli;
+
+import com.auditeng.db.UsageException;
+import com.auditeng.db.config.DatabaseUrl;
+import com.auditeng.db.config.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The root command. Every setting is declared here once, with its flag, its environment variable and its default;
+ * nothing else reads the environment.
+ */
+@Command(name = "auditeng", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "AuditEng DB: the AuditEng schema, its migrations and the tools to run them on PostgreSQL.",
+        subcommands = DbCommand.class,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:done",
+                "1:a check, lint, verify or the data-loss guard found a problem",
+                "2:usage: unknown command or flag, bad target, unknown revision",
+                "3:configuration or connection: bad or unreachable DATABASE_URL, missing migrations folder",
+                "4:a migration failed and was rolled back",
+                "70:internal error (rerun with --verbose for the trace)"},
+        footerHeading = "%nEnvironment:%n",
+        footer = {
+                "  DATABASE_URL         the database, e.g. postgresql://user:password@host:5432/auditeng;",
+                "                       unset: an embedded PostgreSQL kept under AUDITENG_HOME",
+                "  AUDITENG_HOME        where the embedded database lives (default: ./.auditeng)",
+                "  AUDITENG_MIGRATIONS  the folder of NNNN_slug.yaml revisions (default: the packaged ones)"})
+final class AuditengCommand implements Runnable {
+    private final Workspace workspace;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--database-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "PostgreSQL to work on (default: $DATABASE_URL, else the embedded database). "
+                    + "Forms: postgresql://, postgres://, postgresql+asyncpg://, postgresql+psycopg://, jdbc:postgresql://")
+    private String databaseUrl;
+
+    @Option(names = "--migrations", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Folder of NNNN_slug.yaml revisions (default: $AUDITENG_MIGRATIONS, else the packaged revisions).")
+    private Path migrations;
+
+    @Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS",
+            description = "How long a writer waits for another migration's lock before giving up (default: 300).")
+    private Long lockTimeoutSeconds;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Print library logs and the stack trace of an error (never a password).")
+    private boolean verbose;
+
+    AuditengCommand(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    @Override
+    public void run() {
+        throw new UsageException("no command given; try 'auditeng db current', or 'auditeng --help'");
+    }
+
+    /** Settings from flags, then environment, then defaults; configures the workspace once. */
+    Workspace workspace() {
+        if (workspace.settings() == null) {
+            workspace.configure(settings(), spec.commandLine().getErr());
+        }
+        return workspace;
+    }
+
+    private Settings settings() {
+        Optional<DatabaseUrl> url = Optional.ofNullable(databaseUrl).or(() -> env("DATABASE_URL")).map(DatabaseUrl::parse);
+        Optional<Path> folder = Optional.ofNullable(migrations).or(() -> env("AUDITENG_MIGRATIONS").map(Path::of));
+        Path home = env("AUDITENG_HOME").map(Path::of).orElse(Path.of(".auditeng")).toAbsolutePath().normalize();
+        if (lockTimeoutSeconds != null && lockTimeoutSeconds < 0) {
+            throw new UsageException("--lock-timeout must be 0 or more seconds");
+        }
+        Duration lockTimeout = lockTimeoutSeconds == null ? Settings.DEFAULT_LOCK_TIMEOUT : Duration.ofSeconds(lockTimeoutSeconds);
+        return new Settings(url, folder, home, lockTimeout, verbose);
+    }
+
+    private static Optional<String> env(String name) {
+        return Optional.ofNullable(System.getenv(name)).filter(value -> !value.isBlank());
+    }
+}

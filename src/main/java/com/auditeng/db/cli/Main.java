@@ -1,0 +1,43 @@
+package com.auditeng.db.cli;
+
+import picocli.CommandLine;
+
+import java.util.Arrays;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+
+/** The entry point of {@code auditeng}: runs one command and exits with its code. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs one command line to its end, with every server it started stopped; returns the exit code. */
+    public static int run(String... args) {
+        quietLibraryLogs(Arrays.asList(args).contains("--verbose"));
+        try (Workspace workspace = new Workspace()) {
+            CommandLine commandLine = new CommandLine(new AuditengCommand(workspace));
+            ErrorHandler errors = new ErrorHandler();
+            commandLine.setExecutionExceptionHandler(errors);
+            commandLine.setParameterExceptionHandler(errors);
+            return commandLine.execute(args);
+        }
+    }
+
+    // Liquibase, Hibernate and the embedded server log at INFO to stderr; results must stand alone
+    private static void quietLibraryLogs(boolean verbose) {
+        System.setProperty("liquibase.analytics.enabled", "false");
+        LogManager.getLogManager().reset();
+        Logger root = Logger.getLogger("");
+        root.setLevel(verbose ? Level.INFO : Level.SEVERE);
+        if (verbose) {
+            java.util.logging.ConsoleHandler handler = new java.util.logging.ConsoleHandler();
+            handler.setLevel(Level.INFO);
+            root.addHandler(handler);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package com.auditeng.db.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Everything a command needs to know about where it works, read once from flags, environment and defaults.
+ *
+ * @param databaseUrl the database to work on; empty means the embedded one
+ * @param migrations  the folder of revision files; empty means the revisions packaged in the jar
+ * @param home        where the embedded database keeps its data
+ * @param lockTimeout how long a writer waits for another one before giving up
+ * @param verbose     whether to print stack traces and library logs
+ */
+public record Settings(Optional<DatabaseUrl> databaseUrl, Optional<Path> migrations, Path home,
+                       Duration lockTimeout, boolean verbose) {
+
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(5);
+
+    public Settings {
+        if (lockTimeout.isNegative()) {
+            throw new IllegalArgumentException("lock timeout must not be negative");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package com.auditeng.db.migrate;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A revision turned into PostgreSQL statements: what {@code upgrade} runs, what {@code downgrade} runs, and
+ * whether both may run inside one transaction.
+ *
+ * @param irreversible why the revision cannot be rolled back, when it cannot
+ */
+public record CompiledRevision(RevisionFile file, List<String> upgrade, List<String> downgrade,
+                               boolean transactional, Optional<String> irreversible) {
+
+    public CompiledRevision {
+        upgrade = List.copyOf(upgrade);
+        downgrade = List.copyOf(downgrade);
+    }
+
+    public RevisionId id() {
+        return file.id();
+    }
+}

@@ -1,0 +1,96 @@
+package com.auditeng.db.migrate;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The revision-tracking table {@code auditeng_revision}: one row per applied revision, written in the same
+ * transaction as the revision itself, so the table never claims a revision the schema lacks.
+ */
+public final class History {
+    public static final String TABLE = "auditeng_revision";
+    static final String CREATE_TABLE = "CREATE TABLE IF NOT EXISTS " + TABLE + " ("
+            + "revision VARCHAR(4) NOT NULL, "
+            + "message TEXT NOT NULL, "
+            + "checksum VARCHAR(64) NOT NULL, "
+            + "applied_at TIMESTAMP WITH TIME ZONE DEFAULT now() NOT NULL, "
+            + "applied_by TEXT DEFAULT current_user NOT NULL, "
+            + "CONSTRAINT pk_" + TABLE + " PRIMARY KEY (revision))";
+
+    private final Connection connection;
+
+    public History(Connection connection) {
+        this.connection = connection;
+    }
+
+    public boolean exists() throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT to_regclass('" + TABLE + "') IS NOT NULL")) {
+            rows.next();
+            return rows.getBoolean(1);
+        }
+    }
+
+    public void create() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(CREATE_TABLE);
+        }
+    }
+
+    /** The applied revisions, oldest first; none when the table does not exist yet. */
+    public List<AppliedRevision> applied() throws SQLException {
+        List<AppliedRevision> applied = new ArrayList<>();
+        if (!exists()) {
+            return applied;
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT revision, message, checksum, applied_at FROM " + TABLE + " ORDER BY revision")) {
+            while (rows.next()) {
+                applied.add(new AppliedRevision(RevisionId.parse(rows.getString(1)), rows.getString(2),
+                        rows.getString(3), rows.getObject(4, OffsetDateTime.class)));
+            }
+        }
+        return applied;
+    }
+
+    public void record(RevisionFile file) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(recordSql())) {
+            insert.setString(1, file.id().toString());
+            insert.setString(2, file.message());
+            insert.setString(3, file.checksum());
+            insert.executeUpdate();
+        }
+    }
+
+    public void forget(RevisionId id) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(forgetSql())) {
+            delete.setString(1, id.toString());
+            delete.executeUpdate();
+        }
+    }
+
+    static String recordSql() {
+        return "INSERT INTO " + TABLE + " (revision, message, checksum) VALUES (?, ?, ?)";
+    }
+
+    static String forgetSql() {
+        return "DELETE FROM " + TABLE + " WHERE revision = ?";
+    }
+
+    /** The literal statements of {@link #record} for offline SQL. */
+    static String recordLiteral(RevisionFile file) {
+        return "INSERT INTO " + TABLE + " (revision, message, checksum) VALUES ('" + file.id() + "', '"
+                + file.message().replace("'", "''") + "', '" + file.checksum() + "')";
+    }
+
+    static String forgetLiteral(RevisionId id) {
+        return "DELETE FROM " + TABLE + " WHERE revision = '" + id + "'";
+    }
+}

@@ -1,0 +1,221 @@
+package com.auditeng.db.migrate;
+
+import com.auditeng.db.ConfigurationException;
+import com.auditeng.db.MigrationFailedException;
+import com.auditeng.db.ProblemFoundException;
+import com.auditeng.db.UsageException;
+import com.auditeng.db.config.DatabaseConnector;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Moves one database between revisions: each revision in one transaction together with its row in
+ * {@link History}, every write under the {@link AdvisoryLock}.
+ */
+public final class MigrationRunner {
+    private final DatabaseConnector connector;
+    private final Revisions revisions;
+    private final RevisionCompiler compiler;
+    private final Duration lockTimeout;
+    private final PrintWriter notes;
+
+    public MigrationRunner(DatabaseConnector connector, Revisions revisions, RevisionCompiler compiler,
+                           Duration lockTimeout, PrintWriter notes) {
+        this.connector = connector;
+        this.revisions = revisions;
+        this.compiler = compiler;
+        this.lockTimeout = lockTimeout;
+        this.notes = notes;
+    }
+
+    public Revisions revisions() {
+        return revisions;
+    }
+
+    /** The revision the database is at; empty when none is applied. */
+    public Optional<RevisionId> current() {
+        try (Connection connection = connector.open()) {
+            return currentOf(new History(connection).applied());
+        } catch (SQLException e) {
+            throw databaseError("read the applied revisions", e);
+        }
+    }
+
+    /** Applies the revisions above the current one up to {@code target}, telling {@code applied} of each. */
+    public List<RevisionFile> upgrade(Target target, Consumer<RevisionFile> applied) {
+        return write(connection -> {
+            int current = position(new History(connection).applied());
+            int to = target.resolve(revisions, current);
+            if (to < current) {
+                throw new UsageException("target " + target + " is below the current revision "
+                        + revisions.all().get(current).id() + "; use 'db downgrade " + target + "'");
+            }
+            List<CompiledRevision> plan = new ArrayList<>();
+            for (RevisionFile file : revisions.all().subList(current + 1, to + 1)) {
+                plan.add(compiler.compile(file));
+            }
+            List<RevisionFile> done = new ArrayList<>();
+            for (CompiledRevision revision : plan) {
+                run(connection, revision, revision.upgrade(), history -> history.record(revision.file()));
+                done.add(revision.file());
+                applied.accept(revision.file());
+            }
+            return done;
+        });
+    }
+
+    /** Reverts the applied revisions above {@code target}, newest first, telling {@code reverted} of each. */
+    public List<RevisionFile> downgrade(Target target, Consumer<RevisionFile> reverted) {
+        return write(connection -> {
+            int current = position(new History(connection).applied());
+            int to = target.resolve(revisions, current);
+            if (to > current) {
+                throw new UsageException("target " + target + " is above the current revision"
+                        + (current < 0 ? " (none applied)" : " " + revisions.all().get(current).id())
+                        + "; use 'db upgrade " + target + "'");
+            }
+            List<CompiledRevision> plan = new ArrayList<>();
+            for (int i = current; i > to; i--) {
+                CompiledRevision revision = compiler.compile(revisions.all().get(i));
+                if (revision.irreversible().isPresent()) {
+                    throw new ProblemFoundException("revision " + revision.file().fileName() + " cannot be downgraded: "
+                            + revision.irreversible().get() + "; nothing was changed");
+                }
+                plan.add(revision);
+            }
+            List<RevisionFile> done = new ArrayList<>();
+            for (CompiledRevision revision : plan) {
+                run(connection, revision, revision.downgrade(), history -> history.forget(revision.id()));
+                done.add(revision.file());
+                reverted.accept(revision.file());
+            }
+            return done;
+        });
+    }
+
+    /** Records {@code target} as the applied revision without running anything. */
+    public Optional<RevisionId> stamp(Target target) {
+        return write(connection -> {
+            History history = new History(connection);
+            List<AppliedRevision> applied = history.applied();
+            int to = target.resolve(revisions, positionAllowingGaps(applied));
+            connection.setAutoCommit(false);
+            try {
+                for (AppliedRevision row : applied) {
+                    history.forget(row.id());
+                }
+                for (RevisionFile file : revisions.all().subList(0, to + 1)) {
+                    history.record(file);
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            return to < 0 ? Optional.empty() : Optional.of(revisions.all().get(to).id());
+        });
+    }
+
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private interface HistoryStep {
+        void apply(History history) throws SQLException;
+    }
+
+    private <T> T write(Work<T> work) {
+        try (Connection connection = connector.open()) {
+            try (AdvisoryLock ignored = AdvisoryLock.acquire(connection, lockTimeout, notes)) {
+                new History(connection).create();
+                return work.run(connection);
+            }
+        } catch (SQLException e) {
+            throw databaseError("migrate", e);
+        }
+    }
+
+    private void run(Connection connection, CompiledRevision revision, List<String> statements, HistoryStep step)
+            throws SQLException {
+        connection.setAutoCommit(!revision.transactional());
+        int number = 0;
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                number++;
+                statement.execute(sql);
+            }
+            step.apply(new History(connection));
+            if (revision.transactional()) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            if (revision.transactional()) {
+                connection.rollback();
+            }
+            throw failure(revision, statements, number, e);
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private MigrationFailedException failure(CompiledRevision revision, List<String> statements, int number, SQLException e) {
+        String statement = number >= 1 && number <= statements.size() ? statements.get(number - 1) : "recording the revision";
+        String outcome = revision.transactional()
+                ? "the revision was rolled back; earlier revisions stay applied"
+                : "the revision runs outside a transaction, so statements before it stay applied: finish or undo them by hand";
+        return new MigrationFailedException("revision " + revision.file().fileName() + " failed at statement " + number
+                + " (" + abbreviate(statement) + "): " + connector.redact(firstLine(e.getMessage())) + "; " + outcome, e);
+    }
+
+    private Optional<RevisionId> currentOf(List<AppliedRevision> applied) {
+        int position = position(applied);
+        return position < 0 ? Optional.empty() : Optional.of(revisions.all().get(position).id());
+    }
+
+    /** The index of the current revision; the applied revisions must be exactly the first ones of the folder. */
+    private int position(List<AppliedRevision> applied) {
+        for (int i = 0; i < applied.size(); i++) {
+            RevisionId id = applied.get(i).id();
+            if (!revisions.contains(id)) {
+                throw new ConfigurationException("the database has revision " + id + " applied, which is not in "
+                        + revisions.location() + "; run with the migrations that built this database");
+            }
+            if (revisions.indexOf(id) != i) {
+                RevisionId missing = revisions.all().get(i).id();
+                throw new ConfigurationException("revision " + missing + " is not applied but the later " + id
+                        + " is; renumber " + revisions.get(missing).fileName() + " after " + revisions.head().orElseThrow().id());
+            }
+        }
+        return applied.size() - 1;
+    }
+
+    private int positionAllowingGaps(List<AppliedRevision> applied) {
+        return applied.isEmpty() ? Target.BASE_POSITION
+                : revisions.contains(applied.get(applied.size() - 1).id())
+                ? revisions.indexOf(applied.get(applied.size() - 1).id()) : Target.BASE_POSITION;
+    }
+
+    private RuntimeException databaseError(String action, SQLException e) {
+        return new ConfigurationException("could not " + action + " on " + connector.url().redacted() + " ("
+                + connector.redact(firstLine(e.getMessage())) + "); check the database and its permissions", e);
+    }
+
+    private static String abbreviate(String sql) {
+        String flat = sql.replaceAll("\\s+", " ").strip();
+        return flat.length() <= 120 ? flat : flat.substring(0, 117) + "...";
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "no detail" : message.lines().findFirst().orElse(message);
+    }
+}

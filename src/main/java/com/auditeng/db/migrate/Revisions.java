@@ -1,0 +1,117 @@
+package com.auditeng.db.migrate;
+
+import com.auditeng.db.ConfigurationException;
+import com.auditeng.db.UsageException;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The ordered revisions of one migrations folder, checked for duplicate numbers. */
+public final class Revisions {
+    public static final String BUNDLED_FOLDER = "db/migrations";
+
+    private final String location;
+    private final List<RevisionFile> files;
+
+    public Revisions(String location, List<RevisionFile> files) {
+        this.location = location;
+        this.files = files.stream().sorted(Comparator.comparing(RevisionFile::id)).toList();
+        for (int i = 1; i < this.files.size(); i++) {
+            RevisionFile previous = this.files.get(i - 1);
+            RevisionFile file = this.files.get(i);
+            if (previous.id().equals(file.id())) {
+                throw new ConfigurationException("two revisions are numbered " + file.id() + " in " + location + ": "
+                        + previous.fileName() + " and " + file.fileName()
+                        + "; renumber one of them after the other (the newer one becomes " + last().id().next() + ")");
+            }
+        }
+    }
+
+    /** The revision files in a folder; files that are not named {@code NNNN_slug.yaml} are ignored. */
+    public static Revisions load(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new ConfigurationException("migrations folder " + folder + " does not exist; create it, or point "
+                    + "--migrations (AUDITENG_MIGRATIONS) at the folder holding the NNNN_slug.yaml revisions");
+        }
+        try (Stream<Path> paths = Files.list(folder)) {
+            List<RevisionFile> files = new ArrayList<>();
+            for (Path path : paths.filter(path -> RevisionFile.isRevisionName(path.getFileName().toString())).toList()) {
+                String name = path.getFileName().toString();
+                files.add(new RevisionFile(RevisionFile.idOf(name).orElseThrow(), name,
+                        Files.readString(path, StandardCharsets.UTF_8)));
+            }
+            return new Revisions(folder.toString(), files);
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot read the migrations folder " + folder + " (" + e.getMessage()
+                    + "); check its permissions", e);
+        }
+    }
+
+    /** The revisions packaged with the program (from its jar, or from the classes folder in a build). */
+    public static Revisions bundled() {
+        try {
+            Path codeSource = Path.of(Revisions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(codeSource)) {
+                return load(codeSource.resolve(BUNDLED_FOLDER));
+            }
+            try (FileSystem jar = FileSystems.newFileSystem(codeSource)) {
+                return load(jar.getPath(BUNDLED_FOLDER));
+            }
+        } catch (IOException | URISyntaxException e) {
+            throw new ConfigurationException("cannot read the revisions packaged with auditeng (" + e.getMessage()
+                    + "); point --migrations at a migrations folder", e);
+        }
+    }
+
+    public String location() {
+        return location;
+    }
+
+    public List<RevisionFile> all() {
+        return files;
+    }
+
+    public boolean isEmpty() {
+        return files.isEmpty();
+    }
+
+    public Optional<RevisionFile> head() {
+        return files.isEmpty() ? Optional.empty() : Optional.of(last());
+    }
+
+    public boolean isHead(RevisionId id) {
+        return head().map(head -> head.id().equals(id)).orElse(false);
+    }
+
+    /** The position of a revision in order, 0 for the first; a revision not in this folder is a usage error. */
+    public int indexOf(RevisionId id) {
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        throw new UsageException("unknown revision " + id + "; 'db history' lists the revisions in " + location);
+    }
+
+    public boolean contains(RevisionId id) {
+        return files.stream().anyMatch(file -> file.id().equals(id));
+    }
+
+    public RevisionFile get(RevisionId id) {
+        return files.get(indexOf(id));
+    }
+
+    private RevisionFile last() {
+        return files.get(files.size() - 1);
+    }
+}
