@@ -2,6 +2,7 @@ package com.auditeng.db.cli;
 
 import picocli.CommandLine;
 
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -18,9 +19,16 @@ public final class Main {
 
     /** Runs one command line to its end, with every server it started stopped; returns the exit code. */
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #run(String...)}, printing results to {@code out} and notes and errors to {@code err}. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         quietLibraryLogs(Arrays.asList(args).contains("--verbose"));
         try (Workspace workspace = new Workspace()) {
             CommandLine commandLine = new CommandLine(new AuditengCommand(workspace));
+            commandLine.setOut(out);
+            commandLine.setErr(err);
             ErrorHandler errors = new ErrorHandler();
             commandLine.setExecutionExceptionHandler(errors);
             commandLine.setParameterExceptionHandler(errors);
