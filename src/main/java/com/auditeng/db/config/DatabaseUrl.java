@@ -5,6 +5,7 @@ import com.auditeng.db.ConfigurationException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -41,7 +42,7 @@ public record DatabaseUrl(String host, int port, String database, String user, S
         if (database == null || database.isBlank()) {
             throw new ConfigurationException("DATABASE_URL names no database; write it as " + EXAMPLE);
         }
-        params = Map.copyOf(params);
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));   // keeps the order they were written in
     }
 
     /** Reads a URL in any accepted form; a malformed one is refused with the form to use (never echoing a password). */
