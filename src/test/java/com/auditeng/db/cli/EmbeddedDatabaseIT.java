@@ -1,0 +1,104 @@
+package com.auditeng.db.cli;
+
+import com.auditeng.db.CliResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The packaged command line on the embedded default, run as real processes. */
+class EmbeddedDatabaseIT {
+    private static final String SLOW = Path.of("src/test/resources/fixtures/slow").toAbsolutePath().toString();
+
+    @TempDir
+    Path home;
+
+    @Test
+    void upgradeThenCurrentInALaterProcessSeeTheSameDatabase() throws Exception {
+        CliResult upgrade = Process.runJar(home, "db", "upgrade");
+        CliResult current = Process.runJar(home, "db", "current");
+
+        assertThat(upgrade.exitCode()).as(upgrade.stderr()).isZero();
+        assertThat(upgrade.stdout()).isEqualTo("0001  initial schema\n");
+        assertThat(upgrade.stderr()).contains("embedded PostgreSQL", home.toString());
+        assertThat(current.stdout()).isEqualTo("0001 (head)\n");
+        assertThat(Process.serversOf(home)).isEmpty();
+        assertThat(home.resolve("postgres/postmaster.pid")).doesNotExist();
+    }
+
+    @Test
+    void theLauncherRunsTheCommands() throws Exception {
+        CliResult heads = Process.startLauncher(home, "db", "heads").await();
+        CliResult upgrade = Process.startLauncher(home, "db", "upgrade").await();
+
+        assertThat(heads.exitCode()).as(heads.stderr()).isZero();
+        assertThat(heads.stdout()).isEqualTo("0001 (head)\n");
+        assertThat(upgrade.stdout()).isEqualTo("0001  initial schema\n");
+    }
+
+    @Test
+    void twoCommandsStartedAtOnceTakeTurnsOnTheEmbeddedDatabase() throws Exception {
+        Process first = Process.startJar(home, "db", "upgrade");
+        Process second = Process.startJar(home, "db", "upgrade");
+
+        CliResult one = first.await();
+        CliResult two = second.await();
+
+        assertThat(one.exitCode()).as(one.stderr()).isZero();
+        assertThat(two.exitCode()).as(two.stderr()).isZero();
+        assertThat(one.stdout() + two.stdout()).isEqualTo("0001  initial schema\n");
+        assertThat(Process.runJar(home, "db", "current").stdout()).isEqualTo("0001 (head)\n");
+        assertThat(Process.serversOf(home)).isEmpty();
+    }
+
+    @Test
+    void ctrlCDuringARevisionStopsTheServerAndAppliesNothing() throws Exception {
+        Process upgrade = Process.startJar(home, "--migrations", SLOW, "db", "upgrade");
+        awaitServer();
+        Thread.sleep(1500);
+
+        upgrade.signal("INT");
+        CliResult result = upgrade.await();
+
+        assertThat(result.exitCode()).isNotZero();
+        awaitNoServer();
+        CliResult current = Process.runJar(home, "--migrations", SLOW, "db", "current");
+        assertThat(current.exitCode()).as(current.stderr()).isZero();
+        assertThat(current.stdout()).isEmpty();
+    }
+
+    @Test
+    void aKilledCommandLeavesAServerThatTheNextCommandCleansUp() throws Exception {
+        Process upgrade = Process.startJar(home, "--migrations", SLOW, "db", "upgrade");
+        awaitServer();
+        Thread.sleep(1500);
+
+        upgrade.signal("KILL");
+        upgrade.await();
+        CliResult current = Process.runJar(home, "--migrations", SLOW, "db", "current");
+
+        assertThat(current.exitCode()).as(current.stderr()).isZero();
+        assertThat(current.stdout()).isEmpty();
+        awaitNoServer();
+    }
+
+    private void awaitServer() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Files.exists(home.resolve("postgres/postmaster.pid")) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(home.resolve("postgres/postmaster.pid")).exists();
+    }
+
+    private void awaitNoServer() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Process.serversOf(home).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(Process.serversOf(home)).isEmpty();
+    }
+}
