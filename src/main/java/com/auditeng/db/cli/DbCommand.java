@@ -2,6 +2,7 @@ package com.auditeng.db.cli;
 
 import com.auditeng.db.UsageException;
 import com.auditeng.db.migrate.MigrationRunner;
+import com.auditeng.db.migrate.RevisionCompiler;
 import com.auditeng.db.migrate.Revisions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +15,7 @@ import java.io.PrintWriter;
 @Command(name = "db", mixinStandardHelpOptions = true,
         description = "Inspect and migrate the AuditEng schema.",
         subcommands = {CurrentCommand.class, HistoryCommand.class, HeadsCommand.class, UpgradeCommand.class,
-                DowngradeCommand.class, StampCommand.class})
+                DowngradeCommand.class, StampCommand.class, LintCommand.class})
 final class DbCommand implements Runnable {
     @ParentCommand
     private AuditengCommand root;
@@ -33,6 +34,10 @@ final class DbCommand implements Runnable {
 
     Revisions revisions() {
         return root.workspace().revisions();
+    }
+
+    RevisionCompiler compiler() {
+        return root.workspace().compiler();
     }
 
     PrintWriter out() {

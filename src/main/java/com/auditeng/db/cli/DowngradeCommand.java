@@ -2,9 +2,12 @@ package com.auditeng.db.cli;
 
 import com.auditeng.db.ExitCode;
 import com.auditeng.db.migrate.MigrationRunner;
+import com.auditeng.db.migrate.OfflineScript;
 import com.auditeng.db.migrate.RevisionFile;
 import com.auditeng.db.migrate.Target;
+import com.auditeng.db.safety.DataLossGuard;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -12,20 +15,33 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "downgrade", mixinStandardHelpOptions = true,
-        description = "Revert revisions down to TARGET, newest first, each in one transaction; prints each revision reverted.")
+        description = {"Revert revisions down to TARGET, newest first, each in one transaction; prints each revision reverted.",
+                "Refuses, changing nothing, when it would drop a table or column holding rows, unless --allow-data-loss."})
 final class DowngradeCommand implements Callable<Integer> {
     @ParentCommand
     private DbCommand db;
 
     @Parameters(paramLabel = "TARGET",
-            description = "base (no revision), a revision NNNN to stay at, or -N revisions below the current one.")
+            description = "base (no revision), a revision NNNN to stay at, or -N revisions below the current one; "
+                    + "with --sql also FROM:TO (FROM defaults to head).")
     private String target;
+
+    @Option(names = "--sql", description = "Print the SQL instead of running it; connects to no database.")
+    private boolean sql;
+
+    @Option(names = "--allow-data-loss", description = "Drop tables and columns even when they hold rows.")
+    private boolean allowDataLoss;
 
     @Override
     public Integer call() {
+        if (sql) {
+            db.out().print(new OfflineScript(db.revisions(), db.compiler()).downgrade(target));
+            return ExitCode.OK.number();
+        }
         Target to = Target.parse(target);
         MigrationRunner runner = db.runner();
-        List<RevisionFile> reverted = runner.downgrade(to, file -> db.out().println(file.id() + "  " + file.message()));
+        List<RevisionFile> reverted = runner.downgrade(to, file -> db.out().println(file.id() + "  " + file.message()),
+                new DataLossGuard(allowDataLoss));
         if (reverted.isEmpty()) {
             db.err().println("note: nothing to downgrade; the database is at "
                     + runner.current().map(Object::toString).orElse("base"));

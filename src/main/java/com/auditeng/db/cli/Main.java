@@ -33,6 +33,9 @@ public final class Main {
             commandLine.setExecutionExceptionHandler(errors);
             commandLine.setParameterExceptionHandler(errors);
             return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
         }
     }
 

@@ -20,6 +20,7 @@ final class Workspace implements AutoCloseable {
     private Revisions revisions;
     private EmbeddedDatabase embedded;
     private DatabaseConnector connector;
+    private RevisionCompiler compiler;
 
     void configure(Settings settings, PrintWriter err) {
         this.settings = settings;
@@ -48,8 +49,15 @@ final class Workspace implements AutoCloseable {
         return connector;
     }
 
+    RevisionCompiler compiler() {
+        if (compiler == null) {
+            compiler = new RevisionCompiler();
+        }
+        return compiler;
+    }
+
     MigrationRunner runner() {
-        return new MigrationRunner(connector(), revisions(), new RevisionCompiler(), settings.lockTimeout(), notes);
+        return new MigrationRunner(connector(), revisions(), compiler(), settings.lockTimeout(), notes);
     }
 
     private DatabaseUrl databaseUrl() {

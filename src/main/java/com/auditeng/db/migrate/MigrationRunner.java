@@ -40,19 +40,28 @@ public final class MigrationRunner {
         return revisions;
     }
 
-    /** The revision the database is at; empty when none is applied. */
+    /** The revision the database is at; empty when none is applied. An edited applied revision is an error. */
     public Optional<RevisionId> current() {
         try (Connection connection = connector.open()) {
-            return currentOf(new History(connection).applied());
+            List<AppliedRevision> applied = new History(connection).applied();
+            int position = position(applied);
+            verifyChecksums(applied);
+            return position < 0 ? Optional.empty() : Optional.of(revisions.all().get(position).id());
         } catch (SQLException e) {
             throw databaseError("read the applied revisions", e);
         }
     }
 
-    /** Applies the revisions above the current one up to {@code target}, telling {@code applied} of each. */
     public List<RevisionFile> upgrade(Target target, Consumer<RevisionFile> applied) {
+        return upgrade(target, applied, PlanCheck.NONE);
+    }
+
+    /** Applies the revisions above the current one up to {@code target}, telling {@code applied} of each. */
+    public List<RevisionFile> upgrade(Target target, Consumer<RevisionFile> applied, PlanCheck check) {
         return write(connection -> {
-            int current = position(new History(connection).applied());
+            List<AppliedRevision> history = new History(connection).applied();
+            int current = position(history);
+            verifyChecksums(history);
             int to = target.resolve(revisions, current);
             if (to < current) {
                 throw new UsageException("target " + target + " is below the current revision "
@@ -62,9 +71,10 @@ public final class MigrationRunner {
             for (RevisionFile file : revisions.all().subList(current + 1, to + 1)) {
                 plan.add(compiler.compile(file));
             }
+            check.inspect(connection, plan, PlanCheck.Direction.UPGRADE);
             List<RevisionFile> done = new ArrayList<>();
             for (CompiledRevision revision : plan) {
-                run(connection, revision, revision.upgrade(), history -> history.record(revision.file()));
+                run(connection, revision, revision.upgrade(), rows -> rows.record(revision.file()));
                 done.add(revision.file());
                 applied.accept(revision.file());
             }
@@ -72,10 +82,16 @@ public final class MigrationRunner {
         });
     }
 
-    /** Reverts the applied revisions above {@code target}, newest first, telling {@code reverted} of each. */
     public List<RevisionFile> downgrade(Target target, Consumer<RevisionFile> reverted) {
+        return downgrade(target, reverted, PlanCheck.NONE);
+    }
+
+    /** Reverts the applied revisions above {@code target}, newest first, telling {@code reverted} of each. */
+    public List<RevisionFile> downgrade(Target target, Consumer<RevisionFile> reverted, PlanCheck check) {
         return write(connection -> {
-            int current = position(new History(connection).applied());
+            List<AppliedRevision> history = new History(connection).applied();
+            int current = position(history);
+            verifyChecksums(history);
             int to = target.resolve(revisions, current);
             if (to > current) {
                 throw new UsageException("target " + target + " is above the current revision"
@@ -91,14 +107,28 @@ public final class MigrationRunner {
                 }
                 plan.add(revision);
             }
+            check.inspect(connection, plan, PlanCheck.Direction.DOWNGRADE);
             List<RevisionFile> done = new ArrayList<>();
             for (CompiledRevision revision : plan) {
-                run(connection, revision, revision.downgrade(), history -> history.forget(revision.id()));
+                run(connection, revision, revision.downgrade(), rows -> rows.forget(revision.id()));
                 done.add(revision.file());
                 reverted.accept(revision.file());
             }
             return done;
         });
+    }
+
+    /** Every applied revision whose file changed since: reported, never re-run. */
+    private void verifyChecksums(List<AppliedRevision> applied) {
+        List<String> edited = applied.stream()
+                .filter(row -> !revisions.get(row.id()).checksum().equals(row.checksum()))
+                .map(row -> revisions.get(row.id()).fileName())
+                .toList();
+        if (!edited.isEmpty()) {
+            throw new ProblemFoundException("applied revision " + String.join(", ", edited) + (edited.size() == 1
+                    ? " was" : " were") + " edited after being applied (checksum differs); restore the file as it was "
+                    + "applied (e.g. git checkout), or undo the edit and put the change in a new revision (db revision -m ...)");
+        }
     }
 
     /** Records {@code target} as the applied revision without running anything. */
@@ -136,12 +166,25 @@ public final class MigrationRunner {
 
     private <T> T write(Work<T> work) {
         try (Connection connection = connector.open()) {
+            noticeDisconnects(connection);
             try (AdvisoryLock ignored = AdvisoryLock.acquire(connection, lockTimeout, notes)) {
                 new History(connection).create();
                 return work.run(connection);
             }
         } catch (SQLException e) {
             throw databaseError("migrate", e);
+        }
+    }
+
+    /**
+     * A server notices a dead client only when it next talks to it; in a long statement that can be minutes, during
+     * which the dead migrator's session (and its advisory lock) lives on. PostgreSQL 14+ can poll the socket instead.
+     */
+    private static void noticeDisconnects(Connection connection) throws SQLException {
+        if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET client_connection_check_interval = 1000");
+            }
         }
     }
 
@@ -175,11 +218,6 @@ public final class MigrationRunner {
                 : "the revision runs outside a transaction, so statements before it stay applied: finish or undo them by hand";
         return new MigrationFailedException("revision " + revision.file().fileName() + " failed at statement " + number
                 + " (" + abbreviate(statement) + "): " + connector.redact(firstLine(e.getMessage())) + "; " + outcome, e);
-    }
-
-    private Optional<RevisionId> currentOf(List<AppliedRevision> applied) {
-        int position = position(applied);
-        return position < 0 ? Optional.empty() : Optional.of(revisions.all().get(position).id());
     }
 
     /** The index of the current revision; the applied revisions must be exactly the first ones of the folder. */

@@ -37,11 +37,15 @@ public final class RevisionCompiler {
             DatabaseChangeLog changeLog = parse(file);
             List<String> upgrade = new ArrayList<>();
             List<String> downgrade = new ArrayList<>();
-            boolean transactional = true;
             Optional<String> irreversible = Optional.empty();
             List<ChangeSet> changeSets = changeLog.getChangeSets();
+            boolean transactional = changeSets.stream().allMatch(ChangeSet::isRunInTransaction);
+            if (!transactional && changeSets.stream().anyMatch(ChangeSet::isRunInTransaction)) {
+                throw new ConfigurationException("revision " + file.fileName() + " mixes change sets with and without "
+                        + "runInTransaction; move the non-transactional step (e.g. CREATE INDEX CONCURRENTLY) into a "
+                        + "revision of its own");
+            }
             for (ChangeSet changeSet : changeSets) {
-                transactional &= changeSet.isRunInTransaction();
                 for (Change change : changeSet.getChanges()) {
                     upgrade.addAll(sql(change.generateStatements(database)));
                 }

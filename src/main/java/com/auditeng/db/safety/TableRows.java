@@ -1,0 +1,54 @@
+package com.auditeng.db.safety;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/** Counts the rows a step would touch: all rows of a table, or those holding a value in a column. */
+final class TableRows {
+    private final Connection connection;
+
+    TableRows(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Rows of {@code table} (with a non-null {@code column} when given); 0 when the table does not exist yet. */
+    long count(String table, Optional<String> column) throws SQLException {
+        if (!exists(table)) {
+            return 0;
+        }
+        String sql = "SELECT count(*) FROM " + quote(table)
+                + column.map(name -> " WHERE " + quote(name) + " IS NOT NULL").orElse("");
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            // a column the plan itself adds earlier does not exist yet: it holds nothing
+            if ("42703".equals(e.getSQLState())) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    private boolean exists(String table) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            statement.setString(1, quote(table));
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
+    }
+
+    static String quote(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    static String describe(long rows) {
+        return rows + (rows == 1 ? " row" : " rows");
+    }
+}
