@@ -39,6 +39,13 @@ final class Process {
         return start(home, command);
     }
 
+    /** Starts the jar against {@code databaseUrl} (home still set, so a fallback to the embedded one stays contained). */
+    static Process startJarOn(String databaseUrl, Path home, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString(), "--database-url", databaseUrl));
+        command.addAll(List.of(args));
+        return start(home, command);
+    }
+
     static CliResult runJar(Path home, String... args) throws Exception {
         return startJar(home, args).await();
     }
