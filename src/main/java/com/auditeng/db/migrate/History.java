@@ -21,7 +21,7 @@ public final class History {
             + "checksum VARCHAR(64) NOT NULL, "
             + "applied_at TIMESTAMP WITH TIME ZONE DEFAULT now() NOT NULL, "
             + "applied_by TEXT DEFAULT current_user NOT NULL, "
-            + "CONSTRAINT pk_" + TABLE + " PRIMARY KEY (revision))";
+            + "CONSTRAINT " + TABLE + "_pkey PRIMARY KEY (revision))";   // outside the pk_ convention: not part of the schema
 
     private final Connection connection;
 

@@ -30,9 +30,23 @@ import java.util.TreeMap;
  * that stays locked after a crash; {@link MigrationRunner} runs each revision in one transaction under an advisory lock.
  */
 public final class RevisionCompiler {
-    private final Database database = new PostgresDatabase();
+    private final CompiledRevisionCache cache = CompiledRevisionCache.besideJar();
+    private Database database;   // created on first use: commands that compile nothing never start Liquibase
 
     public CompiledRevision compile(RevisionFile file) {
+        Optional<CompiledRevision> cached = cache.read(file);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        CompiledRevision compiled = compileWithLiquibase(file);
+        cache.write(compiled);
+        return compiled;
+    }
+
+    private CompiledRevision compileWithLiquibase(RevisionFile file) {
+        if (database == null) {
+            database = new PostgresDatabase();
+        }
         try {
             DatabaseChangeLog changeLog = parse(file);
             List<String> upgrade = new ArrayList<>();

@@ -19,9 +19,9 @@ class RoundTripTest {
 
         runner.downgrade(Target.parse("base"), reverted -> { });
 
-        assertThat(catalog.objects()).containsExactly("i pk_auditeng_revision", "r auditeng_revision");
+        assertThat(catalog.objects()).containsExactly("i auditeng_revision_pkey", "r auditeng_revision");
         assertThat(catalog.constraints()).containsExactly(
-                "pk_auditeng_revision p on auditeng_revision: PRIMARY KEY (revision)");
+                "auditeng_revision_pkey p on auditeng_revision: PRIMARY KEY (revision)");
         assertThat(catalog.rows("SELECT count(*) FROM auditeng_revision")).containsExactly("0");
         assertThat(runner.current()).isEmpty();
     }

@@ -1,0 +1,134 @@
+package com.auditeng.db.migrate;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Compiled revisions kept on disk beside the jar, keyed by the checksum of the revision file and by the jar itself.
+ *
+ * <p>Starting Liquibase and parsing YAML costs most of a short command's time, while a revision file that is
+ * unchanged compiles to the same statements every time; a rebuilt jar (a possibly different compiler) starts a
+ * fresh cache. When the program does not run from a jar, or the folder is not writable, nothing is cached.
+ */
+final class CompiledRevisionCache {
+    private final Optional<Path> folder;
+
+    private CompiledRevisionCache(Optional<Path> folder) {
+        this.folder = folder;
+    }
+
+    static CompiledRevisionCache besideJar() {
+        try {
+            Path codeSource = Path.of(CompiledRevisionCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!Files.isRegularFile(codeSource)) {
+                return new CompiledRevisionCache(Optional.empty());
+            }
+            String jarStamp = Files.size(codeSource) + "-" + Files.getLastModifiedTime(codeSource).toMillis();
+            return new CompiledRevisionCache(Optional.of(codeSource.resolveSibling("revision-cache").resolve(jarStamp)));
+        } catch (IOException | URISyntaxException | SecurityException e) {
+            return new CompiledRevisionCache(Optional.empty());
+        }
+    }
+
+    Optional<CompiledRevision> read(RevisionFile file) {
+        if (folder.isEmpty() || !Files.exists(entry(file))) {
+            return Optional.empty();
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(entry(file))))) {
+            boolean transactional = in.readBoolean();
+            Optional<String> irreversible = in.readBoolean() ? Optional.of(readString(in)) : Optional.empty();
+            List<String> upgrade = readList(in);
+            List<String> downgrade = readList(in);
+            return Optional.of(new CompiledRevision(file, upgrade, downgrade, transactional, irreversible));
+        } catch (IOException e) {
+            return Optional.empty();   // a damaged entry is compiled again and overwritten
+        }
+    }
+
+    void write(CompiledRevision revision) {
+        if (folder.isEmpty()) {
+            return;
+        }
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeBoolean(revision.transactional());
+                out.writeBoolean(revision.irreversible().isPresent());
+                if (revision.irreversible().isPresent()) {
+                    writeString(out, revision.irreversible().get());
+                }
+                writeList(out, revision.upgrade());
+                writeList(out, revision.downgrade());
+            }
+            Path target = entry(revision.file());
+            if (!Files.isDirectory(folder.get())) {
+                Files.createDirectories(folder.get());
+                removeOtherJarsEntries();
+            }
+            // written aside and moved, so a concurrent reader never sees half an entry
+            Path partial = Files.createTempFile(folder.get(), "entry", ".partial");
+            Files.write(partial, bytes.toByteArray());
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            // a cache that cannot be written only costs time
+        }
+    }
+
+    private void removeOtherJarsEntries() throws IOException {
+        try (Stream<Path> stale = Files.list(folder.get().getParent())) {
+            for (Path old : stale.filter(path -> !path.equals(folder.get())).toList()) {
+                try (Stream<Path> entries = Files.walk(old)) {
+                    for (Path path : entries.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                        Files.deleteIfExists(path);
+                    }
+                }
+            }
+        }
+    }
+
+    private Path entry(RevisionFile file) {
+        return folder.orElseThrow().resolve(file.checksum());
+    }
+
+    private static void writeList(DataOutputStream out, List<String> statements) throws IOException {
+        out.writeInt(statements.size());
+        for (String statement : statements) {
+            writeString(out, statement);
+        }
+    }
+
+    private static List<String> readList(DataInputStream in) throws IOException {
+        int size = in.readInt();
+        List<String> statements = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            statements.add(readString(in));
+        }
+        return statements;
+    }
+
+    // writeUTF stops at 64 KB; a data migration's SQL may be longer
+    private static void writeString(DataOutputStream out, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
