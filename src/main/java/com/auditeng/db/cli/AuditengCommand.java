@@ -9,6 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -19,7 +21,7 @@ import java.util.Optional;
  */
 @Command(name = "auditeng", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "AuditEng DB: the AuditEng schema, its migrations and the tools to run them on PostgreSQL.",
-        subcommands = DbCommand.class,
+        subcommands = {DbCommand.class, CompletionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",
@@ -53,6 +55,10 @@ final class AuditengCommand implements Runnable {
             description = "How long a writer waits for another migration's lock before giving up (default: 300).")
     private Long lockTimeoutSeconds;
 
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "Leave out notes and progress on stderr; errors and warnings still show.")
+    private boolean quiet;
+
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Print library logs and the stack trace of an error (never a password).")
     private boolean verbose;
@@ -82,7 +88,17 @@ final class AuditengCommand implements Runnable {
             throw new UsageException("--lock-timeout must be 0 or more seconds");
         }
         Duration lockTimeout = lockTimeoutSeconds == null ? Settings.DEFAULT_LOCK_TIMEOUT : Duration.ofSeconds(lockTimeoutSeconds);
-        return new Settings(url, folder, home, lockTimeout, verbose);
+        return new Settings(url, folder, home, lockTimeout, verbose, quiet, stderrIsTerminal());
+    }
+
+    // System.console() tells about stdin and stdout, not stderr; on Linux the descriptor's link names the device
+    private static boolean stderrIsTerminal() {
+        try {
+            String device = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     private static Optional<String> env(String name) {

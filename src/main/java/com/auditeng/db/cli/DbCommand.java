@@ -47,4 +47,13 @@ final class DbCommand implements Runnable {
     PrintWriter err() {
         return spec.commandLine().getErr();
     }
+
+    /** Notes and progress: stderr, or nowhere under --quiet. */
+    PrintWriter notes() {
+        return root.workspace().notes();
+    }
+
+    ProgressPrinter progress(String verb) {
+        return new ProgressPrinter(verb, out(), notes(), root.workspace().settings().terminal());
+    }
 }

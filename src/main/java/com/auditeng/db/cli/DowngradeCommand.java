@@ -40,10 +40,13 @@ final class DowngradeCommand implements Callable<Integer> {
         }
         Target to = Target.parse(target);
         MigrationRunner runner = db.runner();
-        List<RevisionFile> reverted = runner.downgrade(to, file -> db.out().println(file.id() + "  " + file.message()),
+        List<RevisionFile> reverted;
+        try (ProgressPrinter progress = db.progress("downgrading")) {
+            reverted = runner.downgrade(to, progress,
                 new DataLossGuard(allowDataLoss));
+        }
         if (reverted.isEmpty()) {
-            db.err().println("note: nothing to downgrade; the database is at "
+            db.notes().println("note: nothing to downgrade; the database is at "
                     + runner.current().map(Object::toString).orElse("base"));
         }
         return ExitCode.OK.number();

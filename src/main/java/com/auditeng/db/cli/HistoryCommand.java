@@ -5,8 +5,13 @@ import com.auditeng.db.migrate.MigrationRunner;
 import com.auditeng.db.migrate.RevisionFile;
 import com.auditeng.db.migrate.RevisionId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -16,19 +21,33 @@ final class HistoryCommand implements Callable<Integer> {
     @ParentCommand
     private DbCommand db;
 
+    @Option(names = "--json", description = "Print {\"revisions\": [{\"id\", \"message\", \"file\", \"applied\", "
+            + "\"current\", \"head\"}]}, oldest first.")
+    private boolean json;
+
     @Override
     public Integer call() {
         MigrationRunner runner = db.runner();
         Optional<RevisionId> current = runner.current();
+        List<Map<String, Object>> revisions = new ArrayList<>();
         for (RevisionFile file : runner.revisions().all()) {
-            StringBuilder line = new StringBuilder(file.id() + "  " + file.message());
-            if (current.isPresent() && current.get().equals(file.id())) {
-                line.append(" (current)");
+            boolean isCurrent = current.isPresent() && current.get().equals(file.id());
+            boolean isHead = runner.revisions().isHead(file.id());
+            if (json) {
+                Map<String, Object> revision = new LinkedHashMap<>();
+                revision.put("id", file.id().toString());
+                revision.put("message", file.message());
+                revision.put("file", file.fileName());
+                revision.put("applied", current.isPresent() && file.id().compareTo(current.get()) <= 0);
+                revision.put("current", isCurrent);
+                revision.put("head", isHead);
+                revisions.add(revision);
+            } else {
+                db.out().println(file.id() + "  " + file.message() + (isCurrent ? " (current)" : "") + (isHead ? " (head)" : ""));
             }
-            if (runner.revisions().isHead(file.id())) {
-                line.append(" (head)");
-            }
-            db.out().println(line);
+        }
+        if (json) {
+            JsonOutput.print(db.out(), Map.of("revisions", revisions));
         }
         return ExitCode.OK.number();
     }

@@ -22,7 +22,7 @@ final class StampCommand implements Callable<Integer> {
     public Integer call() {
         Target to = Target.parse(target);
         String at = db.runner().stamp(to).map(Object::toString).orElse("base");
-        db.err().println("note: stamped the database at " + at + "; no revision was run");
+        db.notes().println("note: stamped the database at " + at + "; no revision was run");
         return ExitCode.OK.number();
     }
 }

@@ -41,10 +41,13 @@ final class UpgradeCommand implements Callable<Integer> {
         }
         Target to = Target.parse(target);
         MigrationRunner runner = db.runner();
-        List<RevisionFile> applied = runner.upgrade(to, file -> db.out().println(file.id() + "  " + file.message()),
+        List<RevisionFile> applied;
+        try (ProgressPrinter progress = db.progress("upgrading")) {
+            applied = runner.upgrade(to, progress,
                 new UpgradeGuard(allowDataLoss, db.err()));
+        }
         if (applied.isEmpty()) {
-            db.err().println("note: nothing to upgrade; the database is at "
+            db.notes().println("note: nothing to upgrade; the database is at "
                     + runner.current().map(Object::toString).orElse("base"));
         }
         return ExitCode.OK.number();

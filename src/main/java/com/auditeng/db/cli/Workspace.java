@@ -9,6 +9,7 @@ import com.auditeng.db.migrate.RevisionCompiler;
 import com.auditeng.db.migrate.Revisions;
 
 import java.io.PrintWriter;
+import java.io.Writer;
 
 /**
  * What one command works on, built on first use from the settings: the revisions, the database (starting the
@@ -24,7 +25,7 @@ final class Workspace implements AutoCloseable {
 
     void configure(Settings settings, PrintWriter err) {
         this.settings = settings;
-        this.notes = err;
+        this.notes = settings.quiet() ? new PrintWriter(Writer.nullWriter()) : err;
     }
 
     Settings settings() {

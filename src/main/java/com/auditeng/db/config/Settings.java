@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param home        where the embedded database keeps its data
  * @param lockTimeout how long a writer waits for another one before giving up
  * @param verbose     whether to print stack traces and library logs
+ * @param quiet       whether to leave out notes and progress (errors and warnings are still printed)
+ * @param terminal    whether stderr is a terminal, where progress may redraw a live line
  */
 public record Settings(Optional<DatabaseUrl> databaseUrl, Optional<Path> migrations, Path home,
-                       Duration lockTimeout, boolean verbose) {
+                       Duration lockTimeout, boolean verbose, boolean quiet, boolean terminal) {
 
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(5);
 

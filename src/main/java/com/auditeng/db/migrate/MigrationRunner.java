@@ -53,11 +53,11 @@ public final class MigrationRunner {
     }
 
     public List<RevisionFile> upgrade(Target target, Consumer<RevisionFile> applied) {
-        return upgrade(target, applied, PlanCheck.NONE);
+        return upgrade(target, RunListener.onFinished(applied), PlanCheck.NONE);
     }
 
     /** Applies the revisions above the current one up to {@code target}, telling {@code applied} of each. */
-    public List<RevisionFile> upgrade(Target target, Consumer<RevisionFile> applied, PlanCheck check) {
+    public List<RevisionFile> upgrade(Target target, RunListener applied, PlanCheck check) {
         return write(connection -> {
             List<AppliedRevision> history = new History(connection).applied();
             int current = position(history);
@@ -74,20 +74,22 @@ public final class MigrationRunner {
             check.inspect(connection, plan, PlanCheck.Direction.UPGRADE);
             List<RevisionFile> done = new ArrayList<>();
             for (CompiledRevision revision : plan) {
+                applied.started(revision.file());
+                long start = System.nanoTime();
                 run(connection, revision, revision.upgrade(), rows -> rows.record(revision.file()));
                 done.add(revision.file());
-                applied.accept(revision.file());
+                applied.finished(revision.file(), Duration.ofNanos(System.nanoTime() - start));
             }
             return done;
         });
     }
 
     public List<RevisionFile> downgrade(Target target, Consumer<RevisionFile> reverted) {
-        return downgrade(target, reverted, PlanCheck.NONE);
+        return downgrade(target, RunListener.onFinished(reverted), PlanCheck.NONE);
     }
 
     /** Reverts the applied revisions above {@code target}, newest first, telling {@code reverted} of each. */
-    public List<RevisionFile> downgrade(Target target, Consumer<RevisionFile> reverted, PlanCheck check) {
+    public List<RevisionFile> downgrade(Target target, RunListener reverted, PlanCheck check) {
         return write(connection -> {
             List<AppliedRevision> history = new History(connection).applied();
             int current = position(history);
@@ -110,9 +112,11 @@ public final class MigrationRunner {
             check.inspect(connection, plan, PlanCheck.Direction.DOWNGRADE);
             List<RevisionFile> done = new ArrayList<>();
             for (CompiledRevision revision : plan) {
+                reverted.started(revision.file());
+                long start = System.nanoTime();
                 run(connection, revision, revision.downgrade(), rows -> rows.forget(revision.id()));
                 done.add(revision.file());
-                reverted.accept(revision.file());
+                reverted.finished(revision.file(), Duration.ofNanos(System.nanoTime() - start));
             }
             return done;
         });
