@@ -45,7 +45,7 @@ public final class AnalysisRepository {
 
     /** The analysis with its findings loaded. */
     public CompletionStage<Optional<Analysis>> findById(UUID id) {
-        return database.transaction(session -> session
+        return database.session(session -> session
                 .createSelectionQuery(WITH_FINDINGS + "where a.id = :id order by f.id", Analysis.class)
                 .setParameter("id", id)
                 .getSingleResultOrNull()
@@ -54,7 +54,7 @@ public final class AnalysisRepository {
 
     /** The analysis of a task with its findings loaded, in one query; empty while the task has none. */
     public CompletionStage<Optional<Analysis>> findByTaskWithFindings(UUID taskId) {
-        return database.transaction(session -> session
+        return database.session(session -> session
                 .createSelectionQuery(WITH_FINDINGS + "where a.task.id = :taskId order by f.id", Analysis.class)
                 .setParameter("taskId", taskId)
                 .getSingleResultOrNull()

@@ -14,6 +14,7 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.Configuration;
 import org.hibernate.reactive.provider.ReactiveServiceRegistryBuilder;
 import org.hibernate.reactive.provider.Settings;
+import org.hibernate.reactive.provider.service.NoJdbcConnectionProvider;
 import org.hibernate.reactive.stage.Stage;
 import org.hibernate.reactive.vertx.VertxInstance;
 
@@ -58,6 +59,8 @@ public final class AsyncDatabase implements AutoCloseable {
         PoolOptions poolOptions = new PoolOptions().setMaxSize(settings.poolSize()).setName("auditeng");
         Map<String, Object> properties = new HashMap<>();
         properties.put(Settings.SQL_CLIENT_POOL, new PgClientPool(PgOptions.of(settings.url()), poolOptions));
+        // no JDBC connections on this side; saying so spares Hibernate a search for a JDBC URL and its warning
+        properties.put(Settings.CONNECTION_PROVIDER, NoJdbcConnectionProvider.INSTANCE);
         properties.put(Settings.STATEMENT_BATCH_SIZE, BATCH_SIZE);
         // groups the inserts of one flush by table, so an analysis' findings go out as one batch
         properties.put(Settings.ORDER_INSERTS, true);
@@ -97,6 +100,14 @@ public final class AsyncDatabase implements AutoCloseable {
      */
     public <T> CompletionStage<T> transaction(Function<Stage.Session, CompletionStage<T>> work) {
         return isolated(() -> sessions.withTransaction(work));
+    }
+
+    /**
+     * Runs read-only {@code work} in a session of its own without a transaction: each query commits on its own, which
+     * saves the BEGIN and COMMIT round trips a read does not need.
+     */
+    public <T> CompletionStage<T> session(Function<Stage.Session, CompletionStage<T>> work) {
+        return isolated(() -> sessions.withSession(work));
     }
 
     /** Like {@link #transaction}, on a stateless session: no persistence context, for bulk work. */

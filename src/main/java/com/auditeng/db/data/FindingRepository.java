@@ -70,12 +70,12 @@ public final class FindingRepository {
     }
 
     public CompletionStage<Optional<Finding>> findById(UUID id) {
-        return database.transaction(session -> session.find(Finding.class, id).thenApply(Optional::ofNullable));
+        return database.session(session -> session.find(Finding.class, id).thenApply(Optional::ofNullable));
     }
 
     /** The findings of one severity in an analysis, in the order they were stored. */
     public CompletionStage<List<Finding>> findByAnalysisAndSeverity(UUID analysisId, Severity severity) {
-        return database.transaction(session -> session
+        return database.session(session -> session
                 .createSelectionQuery("from Finding where analysis.id = :analysisId and severity = :severity "
                         + "order by id", Finding.class)
                 .setParameter("analysisId", analysisId)

@@ -38,12 +38,12 @@ public final class TaskRepository {
     }
 
     public CompletionStage<Optional<Task>> findById(UUID id) {
-        return database.transaction(session -> session.find(Task.class, id).thenApply(Optional::ofNullable));
+        return database.session(session -> session.find(Task.class, id).thenApply(Optional::ofNullable));
     }
 
     /** The user's tasks, newest first; the id breaks ties, as version 7 UUIDs grow with time. */
     public CompletionStage<List<Task>> findByUser(UUID userId, PageRequest page) {
-        return database.transaction(session -> session
+        return database.session(session -> session
                 .createSelectionQuery(WITH_ANALYSIS + "where t.user.id = :userId order by t.createdAt desc, t.id desc",
                         Task.class)
                 .setParameter("userId", userId)
@@ -54,7 +54,7 @@ public final class TaskRepository {
 
     /** Tasks in a status, oldest first: the order a worker takes queued tasks in. */
     public CompletionStage<List<Task>> findByStatus(TaskStatus status, PageRequest page) {
-        return database.transaction(session -> session
+        return database.session(session -> session
                 .createSelectionQuery(WITH_ANALYSIS + "where t.status = :status order by t.createdAt, t.id", Task.class)
                 .setParameter("status", status)
                 .setFirstResult(page.offset())

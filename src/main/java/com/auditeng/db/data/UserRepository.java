@@ -23,11 +23,11 @@ public final class UserRepository {
     }
 
     public CompletionStage<Optional<User>> findById(UUID id) {
-        return database.transaction(session -> session.find(User.class, id).thenApply(Optional::ofNullable));
+        return database.session(session -> session.find(User.class, id).thenApply(Optional::ofNullable));
     }
 
     public CompletionStage<Optional<User>> findByEmail(String email) {
-        return database.transaction(session -> session
+        return database.session(session -> session
                 .createSelectionQuery("from User where email = :email", User.class)
                 .setParameter("email", email)
                 .getSingleResultOrNull()
