@@ -28,8 +28,9 @@ public final class FindingRepository {
     }
 
     /**
-     * Adds many findings to an analysis in one transaction, all or nothing, sent as batched inserts.
-     * Completes with how many were stored.
+     * Adds findings to an analysis in one transaction, all or nothing, sent as batched inserts; each gets its id.
+     * Completes with how many were stored. Hibernate's flush is CPU work on the event loop, so keep this to hundreds
+     * of rows; for thousands use {@link #insertBulk}.
      */
     public CompletionStage<Integer> createAll(UUID analysisId, List<Finding> findings) {
         CompletionStage<Integer> created = database.transaction(session -> session.find(Analysis.class, analysisId)
