@@ -56,6 +56,10 @@ public final class AsyncDatabase implements AutoCloseable {
 
     /** Builds the pool and the session factory; blocks while Hibernate asks the server its version. */
     public static AsyncDatabase open(AsyncSettings settings) {
+        if (Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("AsyncDatabase.open() waits for the server's answer and would block this "
+                    + "event loop; open it at start from a plain thread, or from a worker");
+        }
         PoolOptions poolOptions = new PoolOptions().setMaxSize(settings.poolSize()).setName("auditeng");
         Map<String, Object> properties = new HashMap<>();
         properties.put(Settings.SQL_CLIENT_POOL, new PgClientPool(PgOptions.of(settings.url()), poolOptions));
@@ -64,7 +68,6 @@ public final class AsyncDatabase implements AutoCloseable {
         properties.put(Settings.STATEMENT_BATCH_SIZE, BATCH_SIZE);
         // groups the inserts of one flush by table, so an analysis' findings go out as one batch
         properties.put(Settings.ORDER_INSERTS, true);
-        properties.put(Settings.SHOW_SQL, false);
         Configuration configuration = new Configuration()
                 .addAnnotatedClass(User.class)
                 .addAnnotatedClass(Task.class)
@@ -74,7 +77,8 @@ public final class AsyncDatabase implements AutoCloseable {
                 .applySettings(properties)
                 .build();
         try {
-            Stage.SessionFactory sessions = configuration.buildSessionFactory(registry).unwrap(Stage.SessionFactory.class);
+            Stage.SessionFactory sessions = configuration.buildSessionFactory(registry)
+                    .unwrap(Stage.SessionFactory.class);
             return new AsyncDatabase(settings, registry, sessions);
         } catch (RuntimeException e) {
             StandardServiceRegistryBuilder.destroy(registry);
@@ -110,11 +114,6 @@ public final class AsyncDatabase implements AutoCloseable {
         return isolated(() -> sessions.withSession(work));
     }
 
-    /** Like {@link #transaction}, on a stateless session: no persistence context, for bulk work. */
-    public <T> CompletionStage<T> statelessTransaction(Function<Stage.StatelessSession, CompletionStage<T>> work) {
-        return isolated(() -> sessions.withStatelessTransaction(work));
-    }
-
     /** Closes the sessions, the pool and its event loops; waits for them, so it must not run on an event loop. */
     @Override
     public void close() {
@@ -128,7 +127,8 @@ public final class AsyncDatabase implements AutoCloseable {
 
     private <T> CompletionStage<T> isolated(Supplier<CompletionStage<T>> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        // a duplicated context shares the event loop but not the context-local data where the session is kept
+        // a duplicated context shares the event loop but not the context-local data where the session is kept;
+        // Hibernate Reactive's own VertxContext duplicates the same way when called off any context
         ContextInternal context = ((ContextInternal) vertx.getOrCreateContext()).duplicate();
         context.runOnContext(ignored -> {
             CompletionStage<T> stage;

@@ -16,7 +16,8 @@ public record AsyncSettings(DatabaseUrl url, int poolSize) {
 
     public AsyncSettings {
         if (url == null) {
-            throw new ConfigurationException("the async database needs a DATABASE_URL; parse one with DatabaseUrl.parse");
+            throw new ConfigurationException("the async database needs a DATABASE_URL; parse one with "
+                    + "DatabaseUrl.parse");
         }
         if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
             throw new ConfigurationException("async pool size " + poolSize + " is out of range; use 1-" + MAX_POOL_SIZE
@@ -26,9 +27,5 @@ public record AsyncSettings(DatabaseUrl url, int poolSize) {
 
     public static AsyncSettings of(DatabaseUrl url) {
         return new AsyncSettings(url, DEFAULT_POOL_SIZE);
-    }
-
-    public AsyncSettings withPoolSize(int size) {
-        return new AsyncSettings(url, size);
     }
 }

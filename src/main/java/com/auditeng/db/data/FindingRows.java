@@ -84,7 +84,8 @@ final class FindingRows {
             return JSON.writeValueAsString(finding.getEvidence());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the evidence of finding " + finding.getRuleId() + " cannot be written "
-                    + "as JSON (" + e.getOriginalMessage() + "); keep it to maps, lists, strings, numbers and booleans", e);
+                    + "as JSON (" + e.getOriginalMessage() + "); keep it to maps, lists, strings, numbers and booleans",
+                    e);
         }
     }
 }

@@ -18,7 +18,8 @@ public final class UserRepository {
 
     /** Stores a new user; fails with {@link DuplicateEmailException} when the email is taken. */
     public CompletionStage<User> create(User user) {
-        CompletionStage<User> created = database.transaction(session -> session.persist(user).thenApply(ignored -> user));
+        CompletionStage<User> created = database.transaction(session -> session.persist(user)
+                .thenApply(ignored -> user));
         return Outcome.mapViolation(created, EMAIL_INDEX, cause -> new DuplicateEmailException(user.getEmail(), cause));
     }
 

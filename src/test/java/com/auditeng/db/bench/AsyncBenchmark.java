@@ -51,7 +51,8 @@ public final class AsyncBenchmark {
                     .toList().get(rounds.size() / 2);
             int threadsMax = rounds.stream().mapToInt(ReadRound::threadsMax).max().orElseThrow();
             System.out.printf(Locale.ROOT, "insert/s async=%.0f jdbc=%.0f copy=%.0f async/copy=%.2f; "
-                    + "reads p99_ms=%.1f threads_max=%d%n", async, jdbc, copy, async / copy, median.p99Millis(), threadsMax);
+                    + "reads p99_ms=%.1f threads_max=%d%n", async, jdbc, copy, async / copy, median.p99Millis(),
+                    threadsMax);
         }
     }
 
@@ -133,6 +134,7 @@ public final class AsyncBenchmark {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new IllegalArgumentException("FINDINGS=" + text + " is not a positive number of rows; try FINDINGS=100000");
+        throw new IllegalArgumentException("FINDINGS=" + text + " is not a positive number of rows; "
+                + "try FINDINGS=100000");
     }
 }

@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code COPY findings FROM STDIN} through pgjdbc's CopyManager, in PostgreSQL's text format, a few thousand rows a write. */
+/** {@code COPY findings FROM STDIN} through pgjdbc's CopyManager, in the text format, a few thousand rows a write. */
 final class CopyInsert {
     private static final int ROWS_PER_WRITE = 5000;
     private static final String COPY = "COPY findings (id, analysis_id, severity, rule_id, message, evidence, "

@@ -74,7 +74,8 @@ class AnalysisRepositoryTest {
                 "limits", List.of(100, 1000)));
         assertThat(foundCritical.getRemediation()).isEqualTo("dry the cable and test again");
         assertThat(db.count("SELECT count(*) FROM analyses WHERE verdict = 'REVIEW' "
-                + "AND jsonb_typeof(extraction_result) = 'object' AND extraction_result->>'site' = 'DC-2'")).isEqualTo(1);
+                + "AND jsonb_typeof(extraction_result) = 'object' AND extraction_result->>'site' = 'DC-2'"))
+                .isEqualTo(1);
         assertThat(db.count("SELECT count(*) FROM findings WHERE severity = 'CRITICAL' "
                 + "AND (evidence->>'megohm')::numeric = 42.5")).isEqualTo(1);
     }

@@ -71,7 +71,8 @@ class PgOptionsTest {
 
         assertThat(options.getSslMode()).isEqualTo(SslMode.VERIFY_FULL);
         assertThat(options.isTrustAll()).isFalse();
-        assertThat(((PemTrustOptions) options.getTrustOptions()).getCertPaths()).containsExactly(certificate.toString());
+        assertThat(((PemTrustOptions) options.getTrustOptions()).getCertPaths())
+                .containsExactly(certificate.toString());
         assertThat(options.getHostnameVerificationAlgorithm()).isEqualTo("HTTPS");
     }
 

@@ -105,9 +105,10 @@ class StartupMigrationTest {
             closedPort = socket.getLocalPort();
         }
         DatabaseUrl unreachable = DatabaseUrl.parse("postgresql://app:s3cret-pw@localhost:" + closedPort + "/auditeng");
+        StartupMigration migration = new StartupMigration(unreachable, Revisions.load(MIGRATIONS),
+                Duration.ofSeconds(5), new PrintWriter(notes, true));
 
-        Optional<Throwable> failure = new StartupMigration(unreachable, Revisions.load(MIGRATIONS), Duration.ofSeconds(5),
-                new PrintWriter(notes, true)).toHead().handle((applied, error) -> Optional.ofNullable(error))
+        Optional<Throwable> failure = migration.toHead().handle((applied, error) -> Optional.ofNullable(error))
                 .toCompletableFuture().join();
 
         assertThat(failure).get().isInstanceOf(ConfigurationException.class);
@@ -116,7 +117,8 @@ class StartupMigrationTest {
     }
 
     private StartupMigration migration() {
-        return new StartupMigration(url, Revisions.load(MIGRATIONS), Duration.ofSeconds(30), new PrintWriter(notes, true));
+        return new StartupMigration(url, Revisions.load(MIGRATIONS), Duration.ofSeconds(30),
+                new PrintWriter(notes, true));
     }
 
     private MigrationRunner runner() {
