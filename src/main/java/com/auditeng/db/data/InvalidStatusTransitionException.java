@@ -1,0 +1,13 @@
+package com.auditeng.db.data;
+
+import com.auditeng.db.model.TaskStatus;
+
+import java.util.UUID;
+
+/** A task cannot move from its status to the one asked: only QUEUED → PROCESSING → COMPLETED or FAILED. */
+public final class InvalidStatusTransitionException extends DataAccessException {
+    InvalidStatusTransitionException(UUID taskId, TaskStatus from, TaskStatus to) {
+        super("task " + taskId + " cannot move from " + from + " to " + to + "; a task goes QUEUED → PROCESSING → "
+                + "COMPLETED or FAILED, so " + TaskLifecycle.describeNext(from), null);
+    }
+}

@@ -1,0 +1,108 @@
+package com.auditeng.db.data;
+
+import com.auditeng.db.ConfigurationException;
+import com.auditeng.db.TestDatabase;
+import com.auditeng.db.config.DatabaseUrl;
+import com.auditeng.db.model.Task;
+import com.auditeng.db.model.TaskStatus;
+import com.auditeng.db.model.User;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import static com.auditeng.db.data.HeadDatabase.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AsyncDatabaseTest {
+    @Test
+    void twoHundredConcurrentOperationsCompleteOnAPoolOfFour() {
+        try (HeadDatabase db = HeadDatabase.open(4)) {
+            List<CompletableFuture<Task>> operations = new ArrayList<>();
+
+            for (int i = 0; i < 200; i++) {
+                String email = "user" + i + "@example.com";
+                CompletionStage<Task> operation = db.users.create(new User(email, "hash"))
+                        .thenCompose(user -> db.tasks.create(user.getId(), new Task(email + ".pdf", 1)))
+                        .thenCompose(task -> db.tasks.transition(task.getId(), TaskStatus.PROCESSING));
+                operations.add(operation.toCompletableFuture());
+            }
+            await(CompletableFuture.allOf(operations.toArray(CompletableFuture[]::new)));
+
+            assertThat(operations).allSatisfy(operation -> assertThat(operation).isCompleted());
+            assertThat(db.rows("users")).isEqualTo(200);
+            assertThat(db.count("SELECT count(*) FROM tasks WHERE status = 'PROCESSING'")).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void closingReleasesEveryConnectionOfThePool() throws InterruptedException {
+        HeadDatabase db = HeadDatabase.open(4);
+        List<CompletableFuture<?>> reads = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            reads.add(db.users.findByEmail("nobody@example.com").toCompletableFuture());
+        }
+        await(CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)));
+        String others = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                + "AND pid <> pg_backend_pid()";
+        assertThat(db.count(others)).isPositive();
+
+        db.close();
+
+        // the server notices closed sockets within moments; give it up to five seconds
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (db.count(others) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(db.count(others)).isZero();
+    }
+
+    @Test
+    void anAsyncpgUrlReachesTheSameDatabaseAsTheJdbcSide() throws SQLException {
+        DatabaseUrl jdbcSide = TestDatabase.fresh();
+        HeadDatabase.upgrade(jdbcSide);
+        DatabaseUrl asyncSide = DatabaseUrl.parse("postgresql+asyncpg://postgres@localhost:" + jdbcSide.port() + "/"
+                + jdbcSide.database() + "?ssl=disable");
+
+        try (AsyncDatabase database = AsyncDatabase.open(asyncSide)) {
+            await(new UserRepository(database).create(new User("ada@example.com", "hash")));
+        }
+
+        try (Connection connection = TestDatabase.connect(jdbcSide);
+             ResultSet rows = connection.createStatement().executeQuery("SELECT email FROM users")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("ada@example.com");
+        }
+    }
+
+    @Test
+    void anUnreachableServerIsReportedWithoutThePassword() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://app:s3cret-pw@localhost:" + closedPort + "/auditeng");
+
+        assertThatThrownBy(() -> AsyncDatabase.open(url))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("cannot reach PostgreSQL at postgresql://app:***@localhost:" + closedPort + "/auditeng "
+                        + "(connection refused); start the server, or fix the host and port in DATABASE_URL")
+                .satisfies(e -> assertThat(stackOf(e)).doesNotContain("s3cret-pw"));
+    }
+
+    private static String stackOf(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            text.append(cause).append('\n');
+        }
+        return text.toString();
+    }
+}

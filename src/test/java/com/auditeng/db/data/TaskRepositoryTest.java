@@ -1,0 +1,172 @@
+package com.auditeng.db.data;
+
+import com.auditeng.db.model.Task;
+import com.auditeng.db.model.TaskStatus;
+import com.auditeng.db.model.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Stream;
+
+import static com.auditeng.db.data.HeadDatabase.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TaskRepositoryTest {
+    private HeadDatabase db;
+    private User user;
+
+    @BeforeEach
+    void openDatabase() {
+        db = HeadDatabase.open();
+        user = await(db.users.create(new User("ada@example.com", "hash")));
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        db.close();
+    }
+
+    @Test
+    void aTaskRoundTripsQueuedWithItsFile() {
+        Task task = new Task("panel-7.pdf", 52_431);
+        task.setFilePath("uploads/2024/panel-7.pdf");
+
+        Task created = await(db.tasks.create(user.getId(), task));
+        Task found = await(db.tasks.findById(created.getId())).orElseThrow();
+
+        assertThat(found.getStatus()).isEqualTo(TaskStatus.QUEUED);
+        assertThat(found.getOriginalFilename()).isEqualTo("panel-7.pdf");
+        assertThat(found.getFilePath()).isEqualTo("uploads/2024/panel-7.pdf");
+        assertThat(found.getFileSize()).isEqualTo(52_431);
+        assertThat(found.getErrorMessage()).isNull();
+        assertThat(found.getAnalysis()).isNull();
+        assertThat(db.count("SELECT count(*) FROM tasks WHERE status = 'QUEUED' AND user_id = '" + user.getId() + "'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aTaskForAMissingUserIsRefused() {
+        UUID missing = UUID.randomUUID();
+
+        assertThatThrownBy(() -> await(db.tasks.create(missing, new Task("a.pdf", 1))))
+                .isInstanceOf(MissingUserException.class)
+                .hasMessageContaining("user " + missing + " does not exist");
+        assertThat(db.rows("tasks")).isZero();
+    }
+
+    @Test
+    void theTasksOfAUserComeNewestFirstOnePageAtATime() {
+        User other = await(db.users.create(new User("bob@example.com", "hash")));
+        for (int i = 1; i <= 5; i++) {
+            await(db.tasks.create(user.getId(), new Task("report-" + i + ".pdf", i)));
+        }
+        await(db.tasks.create(other.getId(), new Task("not-mine.pdf", 1)));
+
+        List<Task> first = await(db.tasks.findByUser(user.getId(), PageRequest.first(2)));
+        List<Task> second = await(db.tasks.findByUser(user.getId(), PageRequest.first(2).next()));
+        List<Task> last = await(db.tasks.findByUser(user.getId(), new PageRequest(2, 2)));
+
+        assertThat(names(first)).containsExactly("report-5.pdf", "report-4.pdf");
+        assertThat(names(second)).containsExactly("report-3.pdf", "report-2.pdf");
+        assertThat(names(last)).containsExactly("report-1.pdf");
+    }
+
+    @Test
+    void tasksByStatusListOnlyThatStatusOldestFirst() {
+        Task first = await(db.tasks.create(user.getId(), new Task("first.pdf", 1)));
+        Task second = await(db.tasks.create(user.getId(), new Task("second.pdf", 1)));
+        await(db.tasks.create(user.getId(), new Task("third.pdf", 1)));
+        await(db.tasks.transition(second.getId(), TaskStatus.PROCESSING));
+
+        List<Task> queued = await(db.tasks.findByStatus(TaskStatus.QUEUED, PageRequest.first(10)));
+        List<Task> processing = await(db.tasks.findByStatus(TaskStatus.PROCESSING, PageRequest.first(10)));
+
+        assertThat(names(queued)).containsExactly("first.pdf", "third.pdf");
+        assertThat(processing).extracting(Task::getId).containsExactly(second.getId());
+        assertThat(first.getStatus()).isEqualTo(TaskStatus.QUEUED);
+    }
+
+    @Test
+    void aTaskMovesFromQueuedThroughProcessingToCompleted() {
+        Task task = await(db.tasks.create(user.getId(), new Task("a.pdf", 1)));
+
+        Task processing = await(db.tasks.transition(task.getId(), TaskStatus.PROCESSING));
+        Task completed = await(db.tasks.transition(task.getId(), TaskStatus.COMPLETED));
+
+        assertThat(processing.getStatus()).isEqualTo(TaskStatus.PROCESSING);
+        assertThat(completed.getStatus()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(completed.getUpdatedAt()).isNotNull();
+        assertThat(db.count("SELECT count(*) FROM tasks WHERE status = 'COMPLETED' AND updated_at IS NOT NULL"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aFailedTaskKeepsWhatWentWrong() {
+        Task task = await(db.tasks.create(user.getId(), new Task("a.pdf", 1)));
+        await(db.tasks.transition(task.getId(), TaskStatus.PROCESSING));
+
+        await(db.tasks.fail(task.getId(), "the PDF has no text layer"));
+
+        Task failed = await(db.tasks.findById(task.getId())).orElseThrow();
+        assertThat(failed.getStatus()).isEqualTo(TaskStatus.FAILED);
+        assertThat(failed.getErrorMessage()).isEqualTo("the PDF has no text layer");
+    }
+
+    @Test
+    void aQueuedTaskCannotJumpToCompleted() {
+        Task task = await(db.tasks.create(user.getId(), new Task("a.pdf", 1)));
+
+        assertThatThrownBy(() -> await(db.tasks.transition(task.getId(), TaskStatus.COMPLETED)))
+                .isInstanceOf(InvalidStatusTransitionException.class)
+                .hasMessage("task " + task.getId() + " cannot move from QUEUED to COMPLETED; a task goes QUEUED → "
+                        + "PROCESSING → COMPLETED or FAILED, so from QUEUED it may move to PROCESSING");
+        assertThat(db.count("SELECT count(*) FROM tasks WHERE status = 'QUEUED'")).isEqualTo(1);
+    }
+
+    @Test
+    void aCompletedTaskCannotMoveAgain() {
+        Task task = await(db.tasks.create(user.getId(), new Task("a.pdf", 1)));
+        await(db.tasks.transition(task.getId(), TaskStatus.PROCESSING));
+        await(db.tasks.transition(task.getId(), TaskStatus.COMPLETED));
+
+        assertThatThrownBy(() -> await(db.tasks.fail(task.getId(), "too late")))
+                .isInstanceOf(InvalidStatusTransitionException.class)
+                .hasMessageEndingWith("so COMPLETED is final");
+        Task stored = await(db.tasks.findById(task.getId())).orElseThrow();
+        assertThat(stored.getStatus()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(stored.getErrorMessage()).isNull();
+    }
+
+    @Test
+    void twoWorkersCannotBothStartOneTask() {
+        Task task = await(db.tasks.create(user.getId(), new Task("a.pdf", 1)));
+
+        CompletionStage<Task> first = db.tasks.transition(task.getId(), TaskStatus.PROCESSING);
+        CompletionStage<Task> second = db.tasks.transition(task.getId(), TaskStatus.PROCESSING);
+
+        List<Throwable> failures = Stream.of(first, second)
+                .map(stage -> await(stage.handle((started, failure) -> Optional.ofNullable(failure))))
+                .flatMap(Optional::stream)
+                .toList();
+        assertThat(failures).singleElement().isInstanceOf(InvalidStatusTransitionException.class);
+    }
+
+    @Test
+    void transitionOfAMissingTaskIsRefused() {
+        UUID missing = UUID.randomUUID();
+
+        assertThatThrownBy(() -> await(db.tasks.transition(missing, TaskStatus.PROCESSING)))
+                .isInstanceOf(MissingTaskException.class)
+                .hasMessageContaining("task " + missing + " does not exist");
+    }
+
+    private static List<String> names(List<Task> tasks) {
+        return tasks.stream().map(Task::getOriginalFilename).toList();
+    }
+}
