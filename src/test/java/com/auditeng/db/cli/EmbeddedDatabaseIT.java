@@ -4,7 +4,6 @@ import com.auditeng.db.CliResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -58,8 +57,7 @@ class EmbeddedDatabaseIT {
     @Test
     void ctrlCDuringARevisionStopsTheServerAndAppliesNothing() throws Exception {
         Process upgrade = Process.startJar(home, "--migrations", SLOW, "db", "upgrade");
-        awaitServer();
-        Thread.sleep(1500);
+        awaitRevisionRunning(upgrade);
 
         upgrade.signal("INT");
         CliResult result = upgrade.await();
@@ -74,8 +72,7 @@ class EmbeddedDatabaseIT {
     @Test
     void aKilledCommandLeavesAServerThatTheNextCommandCleansUp() throws Exception {
         Process upgrade = Process.startJar(home, "--migrations", SLOW, "db", "upgrade");
-        awaitServer();
-        Thread.sleep(1500);
+        awaitRevisionRunning(upgrade);
 
         upgrade.signal("KILL");
         upgrade.await();
@@ -86,12 +83,15 @@ class EmbeddedDatabaseIT {
         awaitNoServer();
     }
 
-    private void awaitServer() throws InterruptedException {
+    /** Waits until the process says it started the slow revision, which then sleeps for a minute. */
+    private static void awaitRevisionRunning(Process process) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!Files.exists(home.resolve("postgres/postmaster.pid")) && System.nanoTime() < deadline) {
+        while (!process.stderrSoFar().contains("upgrading 0001") && System.nanoTime() < deadline) {
+            assertThat(process.isAlive()).as("ended early: " + process.stderrSoFar()).isTrue();
             Thread.sleep(100);
         }
-        assertThat(home.resolve("postgres/postmaster.pid")).exists();
+        assertThat(process.stderrSoFar()).contains("upgrading 0001");
+        Thread.sleep(500);   // the revision's first statements run, the sleep begins
     }
 
     private void awaitNoServer() throws InterruptedException {

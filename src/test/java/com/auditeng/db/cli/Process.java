@@ -69,6 +69,10 @@ final class Process {
         return process.isAlive();
     }
 
+    String stderrSoFar() throws IOException {
+        return Files.readString(stderr, StandardCharsets.UTF_8);
+    }
+
     void signal(String name) throws Exception {
         new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
     }
