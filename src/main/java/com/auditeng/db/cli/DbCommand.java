@@ -1,6 +1,7 @@
 package com.auditeng.db.cli;
 
 import com.auditeng.db.UsageException;
+import com.auditeng.db.config.Settings;
 import com.auditeng.db.migrate.MigrationRunner;
 import com.auditeng.db.migrate.Revisions;
 import picocli.CommandLine.Command;
@@ -14,7 +15,8 @@ import java.io.PrintWriter;
 @Command(name = "db", mixinStandardHelpOptions = true,
         description = "Inspect and migrate the AuditEng schema.",
         subcommands = {CurrentCommand.class, HistoryCommand.class, HeadsCommand.class, UpgradeCommand.class,
-                DowngradeCommand.class, StampCommand.class})
+                DowngradeCommand.class, StampCommand.class, RevisionCommand.class, CheckCommand.class,
+                VerifyCommand.class})
 final class DbCommand implements Runnable {
     @ParentCommand
     private AuditengCommand root;
@@ -29,6 +31,10 @@ final class DbCommand implements Runnable {
 
     MigrationRunner runner() {
         return root.workspace().runner();
+    }
+
+    Settings settings() {
+        return root.workspace().settings();
     }
 
     Revisions revisions() {
