@@ -78,8 +78,9 @@ public final class CatalogReader {
         try (PreparedStatement query = prepare(connection, INDEXES); ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 String name = rows.getString(2);
+                List<String> columns = names(rows.getArray(5)).stream().map(CatalogReader::unquoted).toList();
                 parts(tables, rows.getString(1)).indexes.put(name,
-                        new Index(name, names(rows.getArray(5)), rows.getBoolean(3), rows.getBoolean(4)));
+                        new Index(name, columns, rows.getBoolean(3), rows.getBoolean(4)));
             }
         }
         List<Table> result = new ArrayList<>();
@@ -106,6 +107,15 @@ public final class CatalogReader {
             condition = condition.substring("CHECK ".length()).strip();
         }
         return condition;
+    }
+
+    /** An index column as named in the table: pg_get_indexdef quotes a name such as "user", the catalog does not. */
+    private static String unquoted(String column) {
+        if (column.length() > 1 && column.startsWith("\"") && column.endsWith("\"")
+                && !column.substring(1, column.length() - 1).replace("\"\"", "").contains("\"")) {
+            return column.substring(1, column.length() - 1).replace("\"\"", "\"");
+        }
+        return column;
     }
 
     // pg_constraint.confdeltype: https://www.postgresql.org/docs/current/catalog-pg-constraint.html

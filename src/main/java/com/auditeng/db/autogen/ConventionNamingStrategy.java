@@ -9,6 +9,7 @@ import org.hibernate.boot.model.naming.ImplicitUniqueKeyNameSource;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Hibernate's JPA naming, except that a constraint or index the entities leave unnamed gets the name of SCHEMA.md
@@ -23,7 +24,7 @@ final class ConventionNamingStrategy extends ImplicitNamingStrategyJpaCompliantI
 
     @Override
     public Identifier determineForeignKeyName(ImplicitForeignKeyNameSource source) {
-        return explicitOr(source, "fk_" + source.getTableName().getText() + "_" + firstColumn(source) + "_"
+        return explicitOr(source, "fk_" + source.getTableName().getText() + "_" + columns(source) + "_"
                 + source.getReferencedTableName().getText());
     }
 
@@ -31,7 +32,7 @@ final class ConventionNamingStrategy extends ImplicitNamingStrategyJpaCompliantI
     public Identifier determineUniqueKeyName(ImplicitUniqueKeyNameSource source) {
         boolean declaredAsIndex = source.kind() == ImplicitConstraintNameSource.Kind.INDEX;
         Identifier name = explicitOr(source, (declaredAsIndex ? "ix_" : "uq_") + source.getTableName().getText()
-                + "_" + firstColumn(source));
+                + "_" + columns(source));
         if (declaredAsIndex) {
             uniqueIndexes.add(key(source.getTableName().getText(), name.getText()));
         }
@@ -40,7 +41,7 @@ final class ConventionNamingStrategy extends ImplicitNamingStrategyJpaCompliantI
 
     @Override
     public Identifier determineIndexName(ImplicitIndexNameSource source) {
-        return explicitOr(source, "ix_" + source.getTableName().getText() + "_" + firstColumn(source));
+        return explicitOr(source, "ix_" + source.getTableName().getText() + "_" + columns(source));
     }
 
     /** Whether the unique key {@code name} of {@code table} was declared as a unique index. */
@@ -53,8 +54,13 @@ final class ConventionNamingStrategy extends ImplicitNamingStrategyJpaCompliantI
         return explicit != null && !explicit.getText().isEmpty() ? explicit : Identifier.toIdentifier(conventional);
     }
 
-    private static String firstColumn(ImplicitConstraintNameSource source) {
-        return source.getColumnNames().isEmpty() ? "key" : source.getColumnNames().get(0).getText();
+    /**
+     * The key's columns joined by '_': one column gives SCHEMA.md's {@code ix_<table>_<column>}, and two unnamed
+     * indexes that start with the same column do not get one name, which Hibernate would merge into one index.
+     */
+    private static String columns(ImplicitConstraintNameSource source) {
+        return source.getColumnNames().isEmpty() ? "key"
+                : source.getColumnNames().stream().map(Identifier::getText).collect(Collectors.joining("_"));
     }
 
     private static String key(String table, String name) {

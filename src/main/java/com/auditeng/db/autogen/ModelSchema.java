@@ -19,6 +19,7 @@ import org.hibernate.mapping.UniqueKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -76,50 +77,49 @@ public final class ModelSchema {
     }
 
     private static Table table(org.hibernate.mapping.Table table, Metadata metadata, ConventionNamingStrategy naming) {
-        String name = table.getName();
+        String name = name(table);
         Map<String, Column> columns = new LinkedHashMap<>();
         Optional<PrimaryKey> primaryKey = Optional.empty();
         if (table.getPrimaryKey() != null && !table.getPrimaryKey().getColumns().isEmpty()) {
-            List<String> keyColumns = table.getPrimaryKey().getColumns().stream()
-                    .map(org.hibernate.mapping.Column::getName).toList();
-            primaryKey = Optional.of(new PrimaryKey("pk_" + name, keyColumns));
+            List<String> keyColumns = table.getPrimaryKey().getColumns().stream().map(ModelSchema::name).toList();
+            primaryKey = Optional.of(new PrimaryKey(physical("pk_" + name, true), keyColumns));
             // the key first: a new table reads best with its key as the first column
             for (org.hibernate.mapping.Column column : table.getPrimaryKey().getColumns()) {
-                columns.put(column.getName(), column(column, metadata));
+                columns.put(name(column), column(column, metadata));
             }
         }
         for (org.hibernate.mapping.Column column : table.getColumns()) {
-            columns.putIfAbsent(column.getName(), column(column, metadata));
+            columns.putIfAbsent(name(column), column(column, metadata));
         }
         return new Table(name, columns, primaryKey, indexes(table, naming), foreignKeys(table), checks(table));
     }
 
     private static Column column(org.hibernate.mapping.Column column, Metadata metadata) {
         Optional<SqlExpression> defaultValue = Optional.ofNullable(column.getDefaultValue()).map(SqlExpression::of);
-        return new Column(column.getName(), SqlType.normalize(column.getSqlType(metadata)), column.isNullable(),
+        return new Column(name(column), SqlType.normalize(column.getSqlType(metadata)), column.isNullable(),
                 defaultValue);
     }
 
     private static TreeMap<String, Index> indexes(org.hibernate.mapping.Table table, ConventionNamingStrategy naming) {
         TreeMap<String, Index> indexes = new TreeMap<>();
         for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
-            List<String> columns = index.getSelectables().stream().map(Selectable::getText).toList();
-            indexes.put(index.getName(), new Index(index.getName(), columns, index.isUnique(), false));
+            List<String> columns = index.getSelectables().stream().map(ModelSchema::name).toList();
+            indexes.put(name(index.getName()), new Index(name(index.getName()), columns, index.isUnique(), false));
         }
         for (UniqueKey key : table.getUniqueKeys().values()) {
-            List<String> columns = key.getColumns().stream().map(org.hibernate.mapping.Column::getName).toList();
+            List<String> columns = key.getColumns().stream().map(ModelSchema::name).toList();
             boolean constraint = !naming.isUniqueIndex(table.getName(), key.getName());
-            indexes.put(key.getName(), new Index(key.getName(), columns, true, constraint));
+            indexes.put(name(key.getName()), new Index(name(key.getName()), columns, true, constraint));
         }
         for (org.hibernate.mapping.Column column : table.getColumns()) {
             // @Column(unique = true) and @OneToOne mark the column; a unique index or key on it alone already says it
             boolean covered = indexes.values().stream()
-                    .anyMatch(index -> index.unique() && index.columns().equals(List.of(column.getName())));
+                    .anyMatch(index -> index.unique() && index.columns().equals(List.of(name(column))));
             boolean isKey = table.getPrimaryKey() != null && table.getPrimaryKey().getColumns().size() == 1
-                    && table.getPrimaryKey().getColumns().get(0).getName().equals(column.getName());
+                    && table.getPrimaryKey().getColumns().get(0).equals(column);
             if (column.isUnique() && !covered && !isKey) {
-                String name = "uq_" + table.getName() + "_" + column.getName();
-                indexes.put(name, new Index(name, List.of(column.getName()), true, true));
+                String name = physical("uq_" + name(table) + "_" + name(column), true);
+                indexes.put(name, new Index(name, List.of(name(column)), true, true));
             }
         }
         return indexes;
@@ -133,11 +133,9 @@ public final class ModelSchema {
             }
             List<org.hibernate.mapping.Column> referenced = key.isReferenceToPrimaryKey()
                     ? key.getReferencedTable().getPrimaryKey().getColumns() : key.getReferencedColumns();
-            foreignKeys.put(key.getName(), new ForeignKey(key.getName(),
-                    key.getColumns().stream().map(org.hibernate.mapping.Column::getName).toList(),
-                    key.getReferencedTable().getName(),
-                    referenced.stream().map(org.hibernate.mapping.Column::getName).toList(),
-                    onDelete(key.getOnDeleteAction())));
+            foreignKeys.put(name(key.getName()), new ForeignKey(name(key.getName()),
+                    key.getColumns().stream().map(ModelSchema::name).toList(), name(key.getReferencedTable()),
+                    referenced.stream().map(ModelSchema::name).toList(), onDelete(key.getOnDeleteAction())));
         }
         return foreignKeys;
     }
@@ -158,15 +156,16 @@ public final class ModelSchema {
     private static TreeMap<String, Check> checks(org.hibernate.mapping.Table table) {
         TreeMap<String, Check> checks = new TreeMap<>();
         for (CheckConstraint check : table.getChecks()) {
-            String name = isNamed(check) ? check.getName()
-                    : "ck_" + table.getName() + "_" + firstColumnIn(table, check);
+            String name = isNamed(check) ? name(check.getName())
+                    : physical("ck_" + name(table) + "_" + firstColumnIn(table, check), true);
             checks.put(name, new Check(name, SqlExpression.of(check.getConstraint())));
         }
         for (org.hibernate.mapping.Column column : table.getColumns()) {
             for (CheckConstraint check : column.getCheckConstraints()) {
                 // unnamed column checks are the ones Hibernate derives from @Enumerated; see the class comment
                 if (isNamed(check)) {
-                    checks.put(check.getName(), new Check(check.getName(), SqlExpression.of(check.getConstraint())));
+                    checks.put(name(check.getName()),
+                            new Check(name(check.getName()), SqlExpression.of(check.getConstraint())));
                 }
             }
         }
@@ -182,14 +181,38 @@ public final class ModelSchema {
         String first = "check";
         int firstAt = Integer.MAX_VALUE;
         for (org.hibernate.mapping.Column column : table.getColumns()) {
-            Matcher matcher = Pattern.compile("\\b" + Pattern.quote(column.getName()) + "\\b")
+            Matcher matcher = Pattern.compile("(?i)\\b" + Pattern.quote(column.getName()) + "\\b")
                     .matcher(check.getConstraint());
             if (matcher.find() && matcher.start() < firstAt) {
-                first = column.getName();
+                first = name(column);
                 firstAt = matcher.start();
             }
         }
         return first;
+    }
+
+    private static String name(org.hibernate.mapping.Table table) {
+        return physical(table.getName(), table.isQuoted());
+    }
+
+    private static String name(Selectable selectable) {
+        return selectable instanceof org.hibernate.mapping.Column column ? physical(column.getName(), column.isQuoted())
+                : selectable.getText();
+    }
+
+    /** A constraint or index name as given; quoted with backticks or double quotes, it keeps its case. */
+    private static String name(String given) {
+        boolean quoted = given.length() > 1 && (given.startsWith("`") && given.endsWith("`")
+                || given.startsWith("\"") && given.endsWith("\""));
+        return physical(quoted ? given.substring(1, given.length() - 1) : given, quoted);
+    }
+
+    /**
+     * The name PostgreSQL stores: an unquoted name folds to lower case, and any name is cut to 63 bytes
+     * (NAMEDATALEN - 1), which the server does with a mere NOTICE; the catalog would otherwise never match.
+     */
+    private static String physical(String name, boolean quoted) {
+        return SqlIdentifier.truncate(quoted ? name : name.toLowerCase(Locale.ROOT));
     }
 
     private static String firstLine(Exception e) {

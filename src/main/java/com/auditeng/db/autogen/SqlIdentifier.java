@@ -1,9 +1,12 @@
 package com.auditeng.db.autogen;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /** Writes a table, column or constraint name into SQL, quoted only when PostgreSQL would otherwise misread it. */
 final class SqlIdentifier {
+    // NAMEDATALEN - 1: https://www.postgresql.org/docs/current/sql-syntax-lexical.html#SQL-SYNTAX-IDENTIFIERS
+    private static final int MAX_BYTES = 63;
     // the reserved key words of https://www.postgresql.org/docs/current/sql-keywords-appendix.html
     private static final Set<String> RESERVED = Set.of("all", "analyse", "analyze", "and", "any", "array", "as", "asc",
             "asymmetric", "authorization", "binary", "both", "case", "cast", "check", "collate", "collation", "column",
@@ -19,6 +22,27 @@ final class SqlIdentifier {
             "when", "where", "window", "with");
 
     private SqlIdentifier() {
+    }
+
+    /** The first 63 bytes of {@code name}, as PostgreSQL keeps them, without splitting a character. */
+    static String truncate(String name) {
+        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= MAX_BYTES) {
+            return name;
+        }
+        StringBuilder kept = new StringBuilder();
+        int length = 0;
+        for (int offset = 0; offset < name.length(); ) {
+            int codePoint = name.codePointAt(offset);
+            int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+            if (length + size > MAX_BYTES) {
+                break;
+            }
+            kept.appendCodePoint(codePoint);
+            length += size;
+            offset += Character.charCount(codePoint);
+        }
+        return kept.toString();
     }
 
     static String quote(String name) {

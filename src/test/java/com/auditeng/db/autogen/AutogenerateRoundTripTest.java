@@ -4,6 +4,7 @@ import com.auditeng.db.TestDatabase;
 import com.auditeng.db.autogen.fixture.addtable.Review;
 import com.auditeng.db.autogen.fixture.base.Author;
 import com.auditeng.db.autogen.fixture.base.Book;
+import com.auditeng.db.autogen.fixture.quoting.Shelf;
 import com.auditeng.db.config.DatabaseUrl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,7 +148,7 @@ class AutogenerateRoundTripTest {
         assertThat(revision).contains("dropIndex: {tableName: books, indexName: ix_books_title}",
                 "indexName: ix_books_title_pages", "indexName: ix_books_pages\n            unique: true",
                 "addUniqueConstraint: {tableName: books, columnNames: \"author_id, title\", "
-                        + "constraintName: uq_books_author_id}");
+                        + "constraintName: uq_books_author_id_title}");
         roundTrip.assertRoundTrip(roundTrip.databaseBelowHead(), model);
     }
 
@@ -224,6 +225,18 @@ class AutogenerateRoundTripTest {
         assertThat(plan.likelyRenames()).extracting(LikelyRename::hint).containsExactly("books.title=heading");
         assertThat(revision).contains("# LIKELY RENAME: column books.title is dropped and books.heading "
                 + "(varchar(200)) added; if it is a rename, rerun with --rename books.title=heading");
+        roundTrip.assertRoundTrip(roundTrip.databaseBelowHead(), model);
+    }
+
+    @Test
+    void reservedWordsCapitalsAndOverlongNamesAreWrittenAsPostgreSqlStoresThem() {
+        List<Class<?>> model = List.of(Author.class, Book.class, Shelf.class);
+
+        String revision = roundTrip.generate("shelves", model);
+
+        assertThat(revision).contains("tableName: shelves", "indexName: ix_shelves_user", "name: position",
+                "indexName: ix_shelves_position_and_a_name_that_goes_on_well_past_the_limit\n",
+                "ADD CONSTRAINT ck_shelves_user CHECK (\\\"user\\\" <> '')");
         roundTrip.assertRoundTrip(roundTrip.databaseBelowHead(), model);
     }
 
