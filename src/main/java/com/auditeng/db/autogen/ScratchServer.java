@@ -41,8 +41,10 @@ public final class ScratchServer implements AutoCloseable {
         try {
             embedded = EmbeddedDatabase.start(home, wait, notes);
         } catch (ConfigurationException e) {
+            // its advice to set DATABASE_URL does not apply: the user's database is never the scratch database
+            String reason = e.getMessage().replace(", or set DATABASE_URL to use another server", "");
             throw new ConfigurationException("the scratch database lives in the embedded PostgreSQL, which did not "
-                    + "start: " + e.getMessage(), e);
+                    + "start: " + reason, e);
         }
         ScratchServer server = new ScratchServer(embedded.url().withDatabase("postgres"), Optional.of(embedded), notes);
         // the home lock is ours, so no other command uses this server: scratch databases left here were orphaned

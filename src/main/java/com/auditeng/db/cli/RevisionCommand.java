@@ -53,7 +53,7 @@ final class RevisionCommand implements Callable<Integer> {
                 + "(./auditeng sets it to src/main/resources/db/migrations)"));
         Revisions revisions = Revisions.load(folder);
         RevisionWriter writer = new RevisionWriter(folder, revisions);
-        RevisionWriter.fileName(writer.nextId(), message);
+        RevisionWriter.fileName(writer.nextId(), message);   // refuses a message with no words before any work
         List<RenameHint> hints = renames.stream().map(RenameHint::parse).toList();
         if (!autogenerate) {
             if (!hints.isEmpty()) {
