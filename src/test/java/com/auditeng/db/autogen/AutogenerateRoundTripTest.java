@@ -102,7 +102,7 @@ class AutogenerateRoundTripTest {
     }
 
     @Test
-    void aWideningTypeChangeIsPlainAndANarrowingOneIsMarkedDestructive() {
+    void aWideningTypeChangeIsPlainANarrowingOneIsMarkedAndADefaultIsSetAgainAfterIt() {
         List<Class<?>> model = List.of(Author.class, com.auditeng.db.autogen.fixture.typechange.Book.class);
 
         String revision = roundTrip.generate("longer titles, small pages", model);
@@ -111,6 +111,11 @@ class AutogenerateRoundTripTest {
                 "columnName: title, newDataType: \"VARCHAR(200)\"", "columnName: pages, newDataType: SMALLINT",
                 "# DESTRUCTIVE: narrows books.pages from integer to smallint");
         assertThat(revision).doesNotContain("narrows books.title");
+        int typeChange = revision.indexOf("columnName: created_at, newDataType: TIMESTAMP");
+        assertThat(revision.indexOf("dropDefaultValue: {tableName: books, columnName: created_at}"))
+                .isPositive().isLessThan(typeChange);
+        assertThat(revision.indexOf("changes:\n        - addDefaultValue: {tableName: books, columnName: created_at"))
+                .isGreaterThan(typeChange);
         roundTrip.assertRoundTrip(roundTrip.databaseBelowHead(), model);
     }
 
