@@ -1,6 +1,7 @@
 package com.auditeng.db.cli;
 
 import com.auditeng.db.UsageException;
+import com.auditeng.db.config.Settings;
 import com.auditeng.db.migrate.MigrationRunner;
 import com.auditeng.db.migrate.RevisionCompiler;
 import com.auditeng.db.migrate.Revisions;
@@ -15,7 +16,8 @@ import java.io.PrintWriter;
 @Command(name = "db", mixinStandardHelpOptions = true,
         description = "Inspect and migrate the AuditEng schema.",
         subcommands = {CurrentCommand.class, HistoryCommand.class, HeadsCommand.class, UpgradeCommand.class,
-                DowngradeCommand.class, StampCommand.class, LintCommand.class})
+                DowngradeCommand.class, StampCommand.class, LintCommand.class, RevisionCommand.class,
+                CheckCommand.class, VerifyCommand.class})
 final class DbCommand implements Runnable {
     @ParentCommand
     private AuditengCommand root;
@@ -30,6 +32,10 @@ final class DbCommand implements Runnable {
 
     MigrationRunner runner() {
         return root.workspace().runner();
+    }
+
+    Settings settings() {
+        return root.workspace().settings();
     }
 
     Revisions revisions() {

@@ -1,0 +1,88 @@
+package com.auditeng.db.autogen;
+
+import com.auditeng.db.ConfigurationException;
+import com.auditeng.db.migrate.MigrationRunner;
+import com.auditeng.db.migrate.RevisionFile;
+import com.auditeng.db.migrate.Revisions;
+import com.auditeng.db.migrate.Target;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Proves the revisions on a scratch database: each one upgrades, downgrades to exactly the catalog it started
+ * from, and upgrades again to exactly the catalog of its first upgrade; at head, the schema equals the entities.
+ */
+public final class RevisionVerifier {
+    private final ScratchServer server;
+    private final Revisions revisions;
+    private final Supplier<SchemaSnapshot> model;
+
+    public RevisionVerifier(ScratchServer server, Revisions revisions, Supplier<SchemaSnapshot> model) {
+        this.server = server;
+        this.revisions = revisions;
+        this.model = model;
+    }
+
+    /** Where verification stopped: the revision (none for the final comparison), what went wrong, and how. */
+    public record Failure(Optional<RevisionFile> revision, String problem, List<String> differences) {
+    }
+
+    /** Verifies the revisions oldest first, telling {@code verified} of each; returns the first failure, if any. */
+    public Optional<Failure> verify(Consumer<RevisionFile> verified) {
+        try (ScratchDatabase scratch = server.create()) {
+            MigrationRunner runner = scratch.runner(revisions);
+            Target up = Target.parse("+1");
+            Target down = Target.parse("-1");
+            SchemaSnapshot before = snapshot(scratch);
+            for (RevisionFile file : revisions.all()) {
+                runner.upgrade(up, applied -> { });
+                SchemaSnapshot upgraded = snapshot(scratch);
+                runner.downgrade(down, reverted -> { });
+                List<Change> left = SchemaDiff.between(before, snapshot(scratch));
+                if (!left.isEmpty()) {
+                    return Optional.of(new Failure(Optional.of(file), "its rollback does not restore the schema "
+                            + "from before its upgrade; fix the rollback: sections",
+                            describe(left, "the schema before the upgrade", "the schema after the downgrade")));
+                }
+                runner.upgrade(up, applied -> { });
+                SchemaSnapshot again = snapshot(scratch);
+                List<Change> drift = SchemaDiff.between(upgraded, again);
+                if (!drift.isEmpty()) {
+                    return Optional.of(new Failure(Optional.of(file), "upgrading again after its downgrade builds "
+                            + "another schema; make the rollback undo exactly what the changes do",
+                            describe(drift, "the first upgrade", "the second upgrade")));
+                }
+                verified.accept(file);
+                before = again;
+            }
+            try (Connection connection = scratch.connect()) {
+                List<Change> differences = SchemaDiff.between(before,
+                        ExpressionNormalizer.normalize(model.get(), connection));
+                if (!differences.isEmpty()) {
+                    return Optional.of(new Failure(Optional.empty(), "the schema at head differs from the entities; "
+                            + "write a revision with 'db revision --autogenerate -m MESSAGE'",
+                            describe(differences, "the revisions", "the model")));
+                }
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw new ConfigurationException("cannot read the scratch database's schema (" + e.getMessage()
+                    + "); rerun with --verbose and report it", e);
+        }
+    }
+
+    private static List<String> describe(List<Change> changes, String from, String to) {
+        return changes.stream().map(change -> change.describe(from, to)).toList();
+    }
+
+    private static SchemaSnapshot snapshot(ScratchDatabase scratch) throws SQLException {
+        try (Connection connection = scratch.connect()) {
+            return CatalogReader.read(connection);
+        }
+    }
+}

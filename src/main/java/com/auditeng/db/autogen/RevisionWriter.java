@@ -1,0 +1,132 @@
+package com.auditeng.db.autogen;
+
+import com.auditeng.db.ConfigurationException;
+import com.auditeng.db.UsageException;
+import com.auditeng.db.migrate.RevisionId;
+import com.auditeng.db.migrate.Revisions;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes the next revision file {@code NNNN_<slug>.yaml} of a migrations folder: an empty template, or the steps
+ * of a {@link RevisionPlan}, each in a change set of its own with its rollback, destructive steps and likely renames
+ * marked in comments. Every revision ends with the tag that makes its number the current revision.
+ */
+public final class RevisionWriter {
+    private static final int SLUG_LENGTH = 40;
+    private static final String AUTHOR = "auditeng";
+
+    private final Path folder;
+    private final Revisions revisions;
+
+    public RevisionWriter(Path folder, Revisions revisions) {
+        this.folder = folder;
+        this.revisions = revisions;
+    }
+
+    /** The number the next revision gets: one above head, or 0001 in an empty folder. */
+    public RevisionId nextId() {
+        return revisions.head().map(head -> head.id().next()).orElse(new RevisionId(1));
+    }
+
+    /** Writes a revision that changes nothing yet, with an example in comments; returns its path. */
+    public Path writeTemplate(String message) {
+        RevisionId id = nextId();
+        StringBuilder text = header(id, message);
+        text.append("# Write each change as a change set above the tag, with a 'rollback:' section that undoes it;\n")
+                .append("# the change types are listed at https://docs.liquibase.com/change-types/home.html\n")
+                .append("databaseChangeLog:\n")
+                .append("  # - changeSet:\n")
+                .append("  #     id: ").append(id).append("-01-add-column-tasks-priority\n")
+                .append("  #     author: ").append(AUTHOR).append('\n')
+                .append("  #     changes:\n")
+                .append("  #       - addColumn: {tableName: tasks, columns: [{column: {name: priority, ")
+                .append("type: INTEGER}}]}\n")
+                .append("  #     rollback:\n")
+                .append("  #       - dropColumn: {tableName: tasks, columnName: priority}\n\n");
+        tag(id, text);
+        return write(id, message, text.toString());
+    }
+
+    /** Writes the plan's steps as a revision; returns its path. */
+    public Path write(String message, RevisionPlan plan) {
+        RevisionId id = nextId();
+        StringBuilder text = header(id, message);
+        text.append("# Written by 'auditeng db revision --autogenerate' from the difference between the entities and\n")
+                .append("# the schema the revisions before it build. Review it before you apply it: each change set\n")
+                .append("# has the rollback that undoes it, and steps that can lose data are marked DESTRUCTIVE.\n")
+                .append("databaseChangeLog:\n");
+        List<Change> changes = plan.changes();
+        for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
+            change.destructive().ifPresent(reason -> text.append("  # DESTRUCTIVE: ").append(reason).append('\n'));
+            for (LikelyRename rename : plan.likelyRenames()) {
+                if (rename.isDropOf(change)) {
+                    text.append("  # LIKELY RENAME: ").append(rename.describe().substring("likely rename: ".length()))
+                            .append('\n');
+                }
+            }
+            text.append("  - changeSet:\n")
+                    .append("      id: ").append(id).append('-').append(String.format("%02d", i + 1)).append('-')
+                    .append(LiquibaseChanges.label(change)).append('\n')
+                    .append("      author: ").append(AUTHOR).append('\n')
+                    .append("      changes:\n");
+            LiquibaseChanges.render(change).forEach(line -> text.append("        ").append(line).append('\n'));
+            text.append("      rollback:\n");
+            LiquibaseChanges.render(change.inverse())
+                    .forEach(line -> text.append("        ").append(line).append('\n'));
+            text.append('\n');
+        }
+        tag(id, text);
+        return write(id, message, text.toString());
+    }
+
+    /** The file name of revision {@code id} for {@code message}: {@code NNNN_} and the message's words. */
+    public static String fileName(RevisionId id, String message) {
+        String slug = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (slug.length() > SLUG_LENGTH) {
+            slug = slug.substring(0, SLUG_LENGTH).replaceAll("_+$", "");
+        }
+        if (slug.isEmpty()) {
+            throw new UsageException("the message '" + message + "' has no letters or digits to name the file; "
+                    + "say what the revision does, e.g. -m \"add task priority\"");
+        }
+        return id + "_" + slug + ".yaml";
+    }
+
+    private static StringBuilder header(RevisionId id, String message) {
+        String oneLine = message.replaceAll("\\s+", " ").strip();
+        return new StringBuilder("# Revision ").append(fileName(id, message).replaceAll("\\.yaml$", ""))
+                .append(": ").append(oneLine).append('\n');
+    }
+
+    private static void tag(RevisionId id, StringBuilder text) {
+        text.append("  - changeSet:\n")
+                .append("      id: ").append(id).append("-tag\n")
+                .append("      author: ").append(AUTHOR).append('\n')
+                .append("      changes:\n")
+                .append("        - tagDatabase:\n")
+                .append("            tag: \"").append(id).append("\"\n");
+    }
+
+    private Path write(RevisionId id, String message, String text) {
+        Path file = folder.resolve(fileName(id, message));
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            return file;
+        } catch (FileAlreadyExistsException e) {
+            throw new ConfigurationException("revision file " + file + " already exists; another revision was written "
+                    + "at the same time, run the command again", e);
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot write " + file + " (" + e.getMessage() + "); check that the "
+                    + "migrations folder is writable", e);
+        }
+    }
+}

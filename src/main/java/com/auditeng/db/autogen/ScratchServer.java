@@ -1,0 +1,112 @@
+package com.auditeng.db.autogen;
+
+import com.auditeng.db.ConfigurationException;
+import com.auditeng.db.config.DatabaseUrl;
+import com.auditeng.db.config.EmbeddedDatabase;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A PostgreSQL server on which {@link ScratchDatabase}s are created and dropped: by default the embedded one, so
+ * that check, verify and autogenerate never need, nor touch, the user's own database.
+ */
+public final class ScratchServer implements AutoCloseable {
+    static final String PREFIX = "auditeng_scratch_";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final DatabaseUrl maintenance;
+    private final Optional<EmbeddedDatabase> owned;
+    private final PrintWriter notes;
+
+    private ScratchServer(DatabaseUrl maintenance, Optional<EmbeddedDatabase> owned, PrintWriter notes) {
+        this.maintenance = maintenance;
+        this.owned = owned;
+        this.notes = notes;
+    }
+
+    /** Starts the embedded PostgreSQL of {@code home}, waiting up to {@code wait} while another command has it. */
+    public static ScratchServer embedded(Path home, Duration wait, PrintWriter notes) {
+        EmbeddedDatabase embedded;
+        try {
+            embedded = EmbeddedDatabase.start(home, wait, notes);
+        } catch (ConfigurationException e) {
+            // its advice to set DATABASE_URL does not apply: the user's database is never the scratch database
+            String reason = e.getMessage().replace(", or set DATABASE_URL to use another server", "");
+            throw new ConfigurationException("the scratch database lives in the embedded PostgreSQL, which did not "
+                    + "start: " + reason, e);
+        }
+        ScratchServer server = new ScratchServer(embedded.url().withDatabase("postgres"), Optional.of(embedded), notes);
+        // the home lock is ours, so no other command uses this server: scratch databases left here were orphaned
+        server.dropOrphans();
+        return server;
+    }
+
+    /** A server that is already running, such as the one the tests share; closing this leaves it running. */
+    public static ScratchServer at(DatabaseUrl server, PrintWriter notes) {
+        return new ScratchServer(server.withDatabase("postgres"), Optional.empty(), notes);
+    }
+
+    /** A new, empty database, dropped again when closed. */
+    public ScratchDatabase create() {
+        String name = PREFIX + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", "CREATE DATABASE " + name);
+        return new ScratchDatabase(this, maintenance.withDatabase(name), notes);
+    }
+
+    void drop(String name) {
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    @Override
+    public void close() {
+        owned.ifPresent(EmbeddedDatabase::close);
+    }
+
+    private void dropOrphans() {
+        List<String> orphans = new ArrayList<>();
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '"
+                     + PREFIX + "%'")) {
+            while (rows.next()) {
+                orphans.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw failure("list the scratch databases", e);
+        }
+        orphans.forEach(this::drop);
+    }
+
+    private void execute(String... statements) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw failure("prepare a scratch database", e);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(maintenance.jdbcUrl(), maintenance.jdbcProperties());
+    }
+
+    private ConfigurationException failure(String action, SQLException e) {
+        String detail = e.getMessage() == null ? "no detail" : e.getMessage().lines().findFirst().orElse("");
+        if (maintenance.hasPassword()) {
+            detail = detail.replace(maintenance.password(), "***");
+        }
+        return new ConfigurationException("cannot " + action + " on " + maintenance.redacted() + " (" + detail
+                + "); the server must let its user create databases", e);
+    }
+}

@@ -1,0 +1,132 @@
+package com.auditeng.db.cli;
+
+import com.auditeng.db.CliResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class RevisionCommandTest {
+    private static final String FIXTURES = "com.auditeng.db.autogen.fixture.";
+
+    @TempDir
+    Path migrations;
+
+    @Test
+    void revisionWritesAnEmptyTemplateThatVerifies() throws IOException {
+        CliResult result = revision("-m", "Add task priority!");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).isEqualTo(migrations.resolve("0001_add_task_priority.yaml") + "\n");
+        assertThat(result.stderr()).isEmpty();
+        assertThat(Files.readString(migrations.resolve("0001_add_task_priority.yaml")))
+                .contains("tagDatabase:\n            tag: \"0001\"");
+        assertThat(Cli.runRaw("--migrations", migrations.toString(), "db", "verify", "--model", FIXTURES + "base")
+                .stdout()).startsWith("0001  add task priority: up, down, up ok");
+    }
+
+    @Test
+    void autogenerateWritesTheNextRevisionAndThenFindsNothingToDo() throws IOException {
+        CliResult first = revision("--autogenerate", "-m", "base", "--model", FIXTURES + "base");
+
+        CliResult second = revision("--autogenerate", "-m", "again", "--model", FIXTURES + "base");
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.stdout()).isEqualTo(migrations.resolve("0001_base.yaml") + "\n");
+        assertThat(first.stderr()).isEmpty();
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.stdout()).isEmpty();
+        assertThat(second.stderr()).isEqualTo("note: the entities match the schema the revisions build; "
+                + "no revision written\n");
+        assertThat(fileNames()).containsExactly("0001_base.yaml");
+    }
+
+    @Test
+    void autogenerateFlagsALikelyRenameAndTheDestructiveDropOnStderr() throws IOException {
+        revision("--autogenerate", "-m", "base", "--model", FIXTURES + "base");
+
+        CliResult result = revision("--autogenerate", "-m", "heading", "--model", FIXTURES + "renamecolumn");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).isEqualTo(migrations.resolve("0002_heading.yaml") + "\n");
+        assertThat(result.stderr()).contains("warning: likely rename: column books.title is dropped and books.heading "
+                        + "(varchar(200)) added; if it is a rename, rerun with --rename books.title=heading",
+                "warning: 0002_heading.yaml drops column books.title and the data in it (marked DESTRUCTIVE");
+        assertThat(Files.readString(migrations.resolve("0002_heading.yaml"))).contains("# LIKELY RENAME:");
+    }
+
+    @Test
+    void autogenerateWithARenameHintWritesARename() throws IOException {
+        revision("--autogenerate", "-m", "base", "--model", FIXTURES + "base");
+
+        CliResult result = revision("--autogenerate", "-m", "heading", "--model", FIXTURES + "renamecolumn",
+                "--rename", "books.title=heading");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stderr()).isEmpty();
+        assertThat(Files.readString(migrations.resolve("0002_heading.yaml")))
+                .contains("renameColumn: {tableName: books, oldColumnName: title, newColumnName: heading}")
+                .doesNotContain("dropColumn");
+    }
+
+    @Test
+    void twoRevisionsWithTheSameNumberAreAnErrorNamingBoth() throws IOException {
+        Files.writeString(migrations.resolve("0001_left.yaml"), "databaseChangeLog: []\n");
+        Files.writeString(migrations.resolve("0001_right.yaml"), "databaseChangeLog: []\n");
+
+        CliResult result = revision("-m", "third");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr()).contains("0001_left.yaml", "0001_right.yaml");
+    }
+
+    @Test
+    void revisionWithoutAMigrationsFolderNamesTheFlagAndTheVariable() {
+        assumeTrue(System.getenv("AUDITENG_MIGRATIONS") == null, "AUDITENG_MIGRATIONS is set in this environment");
+
+        CliResult result = Cli.runRaw("db", "revision", "-m", "anything");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr()).contains("--migrations", "AUDITENG_MIGRATIONS");
+    }
+
+    @Test
+    void aRenameHintWithoutAutogenerateOrInAnotherFormIsAUsageError() {
+        CliResult withoutAutogenerate = revision("-m", "x", "--rename", "books.title=heading");
+        CliResult badForm = revision("--autogenerate", "-m", "x", "--rename", "books.title->heading");
+
+        assertThat(withoutAutogenerate.exitCode()).isEqualTo(2);
+        assertThat(withoutAutogenerate.stderr()).contains("--autogenerate");
+        assertThat(badForm.exitCode()).isEqualTo(2);
+        assertThat(badForm.stderr()).contains("TABLE.OLD=NEW", "OLD=NEW");
+        assertThat(fileNames()).isEmpty();
+    }
+
+    private CliResult revision(String... args) {
+        String[] all = new String[args.length + 4];
+        all[0] = "--migrations";
+        all[1] = migrations.toString();
+        all[2] = "db";
+        all[3] = "revision";
+        System.arraycopy(args, 0, all, 4, args.length);
+        return Cli.runRaw(all);
+    }
+
+    private List<String> fileNames() {
+        try (Stream<Path> files = Files.list(migrations)) {
+            return files.map(path -> path.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
