@@ -88,6 +88,45 @@ public final class RevisionWriter {
         return write(id, message, text.toString());
     }
 
+    /**
+     * Writes indexes to build with CREATE INDEX CONCURRENTLY, which cannot run inside a transaction: the revision
+     * says runInTransaction false, so it is applied on its own and writes to the tables go on meanwhile.
+     */
+    public Path writeConcurrentIndexes(String message, List<Change.AddIndex> indexes) {
+        RevisionId id = nextId();
+        StringBuilder text = header(id, message);
+        text.append("# Written by 'auditeng db revision --autogenerate': indexes on tables that already hold data are\n")
+                .append("# built CONCURRENTLY, outside a transaction, so that writes to the tables are not blocked.\n")
+                .append("# If a build fails, PostgreSQL leaves an INVALID index: drop it and upgrade again.\n")
+                .append("databaseChangeLog:\n");
+        for (int i = 0; i < indexes.size(); i++) {
+            Change.AddIndex add = indexes.get(i);
+            String name = SqlIdentifier.quote(add.index().name());
+            String columns = add.index().columns().stream().map(SqlIdentifier::quote)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            text.append("  - changeSet:\n")
+                    .append("      id: ").append(id).append('-').append(String.format("%02d", i + 1)).append('-')
+                    .append(LiquibaseChanges.label(add)).append('\n')
+                    .append("      author: ").append(AUTHOR).append('\n')
+                    .append("      runInTransaction: false\n")
+                    .append("      changes:\n")
+                    .append("        - sql: {sql: ").append(LiquibaseChanges.scalar("CREATE " + (add.index().unique()
+                            ? "UNIQUE " : "") + "INDEX CONCURRENTLY " + name + " ON " + SqlIdentifier.quote(add.table())
+                            + " (" + columns + ")")).append("}\n")
+                    .append("      rollback:\n")
+                    .append("        - sql: {sql: ").append(LiquibaseChanges.scalar("DROP INDEX CONCURRENTLY " + name))
+                    .append("}\n\n");
+        }
+        text.append("  - changeSet:\n")
+                .append("      id: ").append(id).append("-tag\n")
+                .append("      author: ").append(AUTHOR).append('\n')
+                .append("      runInTransaction: false\n")
+                .append("      changes:\n")
+                .append("        - tagDatabase:\n")
+                .append("            tag: \"").append(id).append("\"\n");
+        return write(id, message, text.toString());
+    }
+
     /** The file name of revision {@code id} for {@code message}: {@code NNNN_} and the message's words. */
     public static String fileName(RevisionId id, String message) {
         String slug = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");

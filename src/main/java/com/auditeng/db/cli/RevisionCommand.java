@@ -10,7 +10,9 @@ import com.auditeng.db.autogen.RevisionPlanner;
 import com.auditeng.db.autogen.RevisionWriter;
 import com.auditeng.db.autogen.ScratchServer;
 import com.auditeng.db.config.Settings;
+import com.auditeng.db.migrate.RevisionFile;
 import com.auditeng.db.migrate.Revisions;
+import com.auditeng.db.safety.Linter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,10 +75,26 @@ final class RevisionCommand implements Callable<Integer> {
         for (LikelyRename rename : plan.likelyRenames()) {
             db.err().println("warning: " + rename.describe());
         }
-        Path written = writer.write(message, plan);
+        List<Path> written = new ArrayList<>();
+        RevisionPlan inTransaction = plan.withoutOnlineIndexes();
+        if (!inTransaction.isEmpty()) {
+            written.add(writer.write(message, inTransaction));
+        }
+        if (!plan.onlineIndexes().isEmpty()) {
+            RevisionWriter next = new RevisionWriter(folder, Revisions.load(folder));
+            written.add(next.writeConcurrentIndexes(message + (written.isEmpty() ? "" : " indexes"), plan.onlineIndexes()));
+            db.notes().println("note: indexes on existing tables go in a revision of their own, built CONCURRENTLY "
+                    + "so that writes are not blocked");
+        }
         plan.changes().forEach(change -> change.destructive().ifPresent(reason -> db.err().println(
-                "warning: " + written.getFileName() + " " + reason + " (marked DESTRUCTIVE in the file)")));
-        db.out().println(written);
+                "warning: " + written.get(0).getFileName() + " " + reason + " (marked DESTRUCTIVE in the file)")));
+        Revisions all = Revisions.load(folder);
+        Linter linter = new Linter();
+        for (Path path : written) {
+            db.out().println(path);
+            RevisionFile file = all.get(RevisionFile.idOf(path.getFileName().toString()).orElseThrow());
+            linter.lint(db.compiler().compile(file)).forEach(finding -> db.err().println("warning: " + finding.line()));
+        }
         return ExitCode.OK.number();
     }
 }

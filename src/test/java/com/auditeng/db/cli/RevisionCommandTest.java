@@ -56,7 +56,8 @@ class RevisionCommandTest {
         CliResult result = revision("--autogenerate", "-m", "heading", "--model", FIXTURES + "renamecolumn");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.stdout()).isEqualTo(migrations.resolve("0002_heading.yaml") + "\n");
+        assertThat(result.stdout()).isEqualTo(migrations.resolve("0002_heading.yaml") + "\n"
+                + migrations.resolve("0003_heading_indexes.yaml") + "\n");
         assertThat(result.stderr()).contains("warning: likely rename: column books.title is dropped and books.heading "
                         + "(varchar(200)) added; if it is a rename, rerun with --rename books.title=heading",
                 "warning: 0002_heading.yaml drops column books.title and the data in it (marked DESTRUCTIVE");
@@ -71,7 +72,8 @@ class RevisionCommandTest {
                 "--rename", "books.title=heading");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.stderr()).isEmpty();
+        assertThat(result.stderr()).startsWith("warning: lint[rename] 0002_heading.yaml: ALTER TABLE books RENAME "
+                + "COLUMN title TO heading").doesNotContain("DESTRUCTIVE");
         assertThat(Files.readString(migrations.resolve("0002_heading.yaml")))
                 .contains("renameColumn: {tableName: books, oldColumnName: title, newColumnName: heading}")
                 .doesNotContain("dropColumn");
@@ -98,6 +100,22 @@ class RevisionCommandTest {
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.stdout()).isEmpty();
         assertThat(result.stderr()).contains("--migrations", "AUDITENG_MIGRATIONS");
+    }
+
+    @Test
+    void indexesOnExistingTablesAreBuiltConcurrentlyInARevisionOfTheirOwn() throws IOException {
+        revision("--autogenerate", "-m", "base", "--model", FIXTURES + "base");
+
+        CliResult result = revision("--autogenerate", "-m", "more indexes", "--model", FIXTURES + "index");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(fileNames()).contains("0002_more_indexes.yaml", "0003_more_indexes_indexes.yaml");
+        assertThat(Files.readString(migrations.resolve("0003_more_indexes_indexes.yaml")))
+                .contains("runInTransaction: false", "CREATE INDEX CONCURRENTLY ix_books_title_pages ON books (title, "
+                        + "pages)", "DROP INDEX CONCURRENTLY ix_books_title_pages")
+                .doesNotContain("createIndex");
+        assertThat(Cli.runRaw("--migrations", migrations.toString(), "db", "verify", "--model", FIXTURES + "index")
+                .exitCode()).isZero();
     }
 
     @Test
