@@ -57,6 +57,11 @@ public final class ScratchServer implements AutoCloseable {
         return new ScratchServer(server.withDatabase("postgres"), Optional.empty(), notes);
     }
 
+    /** The application's own database on the embedded server, when this server is the embedded one. */
+    public Optional<DatabaseUrl> embeddedApplicationDatabase() {
+        return owned.map(EmbeddedDatabase::url);
+    }
+
     /** A new, empty database, dropped again when closed. */
     public ScratchDatabase create() {
         String name = PREFIX + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();

@@ -65,11 +65,11 @@ final class RevisionCommand implements Callable<Integer> {
             return ExitCode.OK.number();
         }
         RevisionPlan plan;
-        try (ScratchServer server = ScratchServer.embedded(settings.home(), settings.lockTimeout(), db.err())) {
+        try (ScratchServer server = ScratchServer.embedded(settings.home(), settings.lockTimeout(), db.notes())) {
             plan = new RevisionPlanner(server, revisions, model.readInBackground()).plan(hints);
         }
         if (plan.isEmpty()) {
-            db.err().println("note: the entities match the schema the revisions build; no revision written");
+            db.notes().println("note: the entities match the schema the revisions build; no revision written");
             return ExitCode.OK.number();
         }
         for (LikelyRename rename : plan.likelyRenames()) {

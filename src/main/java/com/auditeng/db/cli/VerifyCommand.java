@@ -8,8 +8,13 @@ import com.auditeng.db.autogen.ScratchServer;
 import com.auditeng.db.config.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -23,18 +28,42 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     private ModelOption model;
 
+    @Option(names = "--json", description = "Print {\"ok\": bool, \"revisions\": [{\"id\", \"message\", \"status\"}], "
+            + "\"failure\": null or {\"revision\", \"problem\", \"differences\"}}.")
+    private boolean json;
+
     @Override
     public Integer call() {
         RevisionVerifier verifier;
         Settings settings = db.settings();
         Optional<Failure> failure;
-        try (ScratchServer server = ScratchServer.embedded(settings.home(), settings.lockTimeout(), db.err())) {
+        List<Map<String, Object>> verified = new ArrayList<>();
+        try (ScratchServer server = ScratchServer.embedded(settings.home(), settings.lockTimeout(), db.notes())) {
             verifier = new RevisionVerifier(server, db.revisions(), model.readInBackground());
-            failure = verifier.verify(
-                    file -> db.out().println(file.id() + "  " + file.message() + ": up, down, up ok"));
+            failure = verifier.verify(file -> {
+                if (json) {
+                    verified.add(Map.of("id", file.id().toString(), "message", file.message(), "status", "ok"));
+                } else {
+                    db.out().println(file.id() + "  " + file.message() + ": up, down, up ok");
+                }
+            });
+        }
+        if (json) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("ok", failure.isEmpty());
+            document.put("revisions", verified);
+            document.put("failure", failure.map(found -> {
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("revision", found.revision().map(file -> file.id().toString()).orElse(null));
+                details.put("problem", found.problem());
+                details.put("differences", found.differences());
+                return details;
+            }).orElse(null));
+            JsonOutput.print(db.out(), document);
+            return failure.isEmpty() ? ExitCode.OK.number() : ExitCode.PROBLEM_FOUND.number();
         }
         if (failure.isEmpty()) {
-            db.err().println("note: " + db.revisions().all().size() + " revision(s) verified; head matches the model");
+            db.notes().println("note: " + db.revisions().all().size() + " revision(s) verified; head matches the model");
             return ExitCode.OK.number();
         }
         Failure found = failure.get();
