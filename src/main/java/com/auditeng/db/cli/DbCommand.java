@@ -14,10 +14,7 @@ import java.io.PrintWriter;
 
 /** {@code auditeng db}: the schema commands, modelled on Alembic's verbs. */
 @Command(name = "db", mixinStandardHelpOptions = true,
-        description = "Inspect and migrate the AuditEng schema.",
-        subcommands = {CurrentCommand.class, HistoryCommand.class, HeadsCommand.class, UpgradeCommand.class,
-                DowngradeCommand.class, StampCommand.class, LintCommand.class, RevisionCommand.class,
-                CheckCommand.class, VerifyCommand.class})
+        description = "Inspect and migrate the AuditEng schema.")   // subcommands: see DbSubcommands
 final class DbCommand implements Runnable {
     @ParentCommand
     private AuditengCommand root;

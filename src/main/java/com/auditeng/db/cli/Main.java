@@ -27,6 +27,7 @@ public final class Main {
         quietLibraryLogs(Arrays.asList(args).contains("--verbose"));
         try (Workspace workspace = new Workspace()) {
             CommandLine commandLine = new CommandLine(new AuditengCommand(workspace));
+            DbSubcommands.register(commandLine.getSubcommands().get("db"), args);
             commandLine.setOut(out);
             commandLine.setErr(err);
             ErrorHandler errors = new ErrorHandler();
