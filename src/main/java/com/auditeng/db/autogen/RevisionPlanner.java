@@ -2,7 +2,7 @@ package com.auditeng.db.autogen;
 
 import com.auditeng.db.ConfigurationException;
 import com.auditeng.db.migrate.Revisions;
-import com.auditeng.db.migrate.Target;
+import com.auditeng.db.migrate.RevisionCompiler;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,8 +29,7 @@ public final class RevisionPlanner {
 
     /** The steps from the schema at head to the entities, with the hinted drop-and-add pairs made renames. */
     public RevisionPlan plan(List<RenameHint> hints) {
-        try (ScratchDatabase scratch = server.create()) {
-            scratch.runner(revisions).upgrade(Target.parse("head"), applied -> { });
+        try (ScratchDatabase scratch = server.createAtHead(revisions, new RevisionCompiler())) {
             try (Connection connection = scratch.connect()) {
                 SchemaSnapshot wanted = ExpressionNormalizer.normalize(model.get(), connection);
                 SchemaSnapshot built = CatalogReader.read(connection);

@@ -3,16 +3,26 @@ package com.auditeng.db.autogen;
 import com.auditeng.db.ConfigurationException;
 import com.auditeng.db.config.DatabaseUrl;
 import com.auditeng.db.config.EmbeddedDatabase;
+import com.auditeng.db.migrate.CompiledRevision;
+import com.auditeng.db.migrate.RevisionCompiler;
+import com.auditeng.db.migrate.RevisionFile;
+import com.auditeng.db.migrate.Revisions;
+import com.auditeng.db.migrate.Target;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ScratchServer implements AutoCloseable {
     static final String PREFIX = "auditeng_scratch_";
+    static final String TEMPLATE_PREFIX = "auditeng_head_";
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final DatabaseUrl maintenance;
@@ -62,6 +73,32 @@ public final class ScratchServer implements AutoCloseable {
         return owned.map(EmbeddedDatabase::url);
     }
 
+    /**
+     * A new database holding the schema the revisions build, dropped again when closed. The schema at head is built
+     * once per set of revisions into a template database kept on the server, named by a digest of the revisions'
+     * SQL; later calls copy the template, so check and autogenerate cost the same at 10 revisions as at 1,000.
+     */
+    public ScratchDatabase createAtHead(Revisions revisions, RevisionCompiler compiler) {
+        String template = TEMPLATE_PREFIX + digest(revisions, compiler);
+        if (!exists(template)) {
+            String building = PREFIX + "template_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+            execute("CREATE DATABASE " + building);
+            ScratchDatabase scratch = new ScratchDatabase(this, maintenance.withDatabase(building), notes);
+            try {
+                scratch.runner(revisions).upgrade(Target.parse("head"), applied -> { });
+            } catch (RuntimeException e) {
+                scratch.close();
+                throw e;
+            }
+            // published under its final name only once complete, so a template is never half built
+            execute("ALTER DATABASE " + building + " RENAME TO " + template);
+            dropTemplatesOtherThan(template);
+        }
+        String name = PREFIX + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        execute("CREATE DATABASE " + name + " TEMPLATE " + template);
+        return new ScratchDatabase(this, maintenance.withDatabase(name), notes);
+    }
+
     /** A new, empty database, dropped again when closed. */
     public ScratchDatabase create() {
         String name = PREFIX + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
@@ -76,6 +113,46 @@ public final class ScratchServer implements AutoCloseable {
     @Override
     public void close() {
         owned.ifPresent(EmbeddedDatabase::close);
+    }
+
+    private static String digest(Revisions revisions, RevisionCompiler compiler) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (RevisionFile file : revisions.all()) {
+                CompiledRevision revision = compiler.compile(file);
+                digest.update((file.id() + "\n" + revision.transactional() + "\n").getBytes(StandardCharsets.UTF_8));
+                for (String sql : revision.upgrade()) {
+                    digest.update((sql + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 24);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private boolean exists(String database) {
+        return !databases(database).isEmpty();
+    }
+
+    private void dropTemplatesOtherThan(String template) {
+        databases(TEMPLATE_PREFIX + "%").stream().filter(name -> !name.equals(template)).forEach(this::drop);
+    }
+
+    private List<String> databases(String pattern) {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = connect();
+             PreparedStatement statement = connection.prepareStatement("SELECT datname FROM pg_database WHERE datname LIKE ?")) {
+            statement.setString(1, pattern);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("list the scratch databases", e);
+        }
+        return names;
     }
 
     private void dropOrphans() {
