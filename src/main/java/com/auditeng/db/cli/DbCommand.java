@@ -17,7 +17,7 @@ import java.io.PrintWriter;
         description = "Inspect and migrate the AuditEng schema.",
         subcommands = {CurrentCommand.class, HistoryCommand.class, HeadsCommand.class, UpgradeCommand.class,
                 DowngradeCommand.class, StampCommand.class, LintCommand.class, RevisionCommand.class,
-                CheckCommand.class, VerifyCommand.class})
+                CheckCommand.class, VerifyCommand.class, DiagramCommand.class})
 final class DbCommand implements Runnable {
     @ParentCommand
     private AuditengCommand root;
