@@ -28,6 +28,7 @@ final class DbSubcommands {
         ALL.put("check", CheckCommand::new);
         ALL.put("verify", VerifyCommand::new);
         ALL.put("lint", LintCommand::new);
+        ALL.put("diagram", DiagramCommand::new);
     }
 
     private DbSubcommands() {
