@@ -21,7 +21,6 @@ import java.util.Optional;
  */
 @Command(name = "auditeng", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "AuditEng DB: the AuditEng schema, its migrations and the tools to run them on PostgreSQL.",
-        subcommands = {DbCommand.class, CompletionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",

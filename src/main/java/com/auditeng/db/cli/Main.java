@@ -4,6 +4,7 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
@@ -27,7 +28,7 @@ public final class Main {
         quietLibraryLogs(Arrays.asList(args).contains("--verbose"));
         try (Workspace workspace = new Workspace()) {
             CommandLine commandLine = new CommandLine(new AuditengCommand(workspace));
-            DbSubcommands.register(commandLine.getSubcommands().get("db"), args);
+            Subcommands.register(commandLine, args);
             commandLine.setOut(out);
             commandLine.setErr(err);
             ErrorHandler errors = new ErrorHandler();
@@ -43,13 +44,15 @@ public final class Main {
     // Liquibase, Hibernate and the embedded server log at INFO to stderr; results must stand alone
     private static void quietLibraryLogs(boolean verbose) {
         System.setProperty("liquibase.analytics.enabled", "false");
+        if (!verbose) {
+            System.setProperty("java.util.logging.config.class", QuietLogging.class.getName());
+            return;
+        }
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
-        root.setLevel(verbose ? Level.INFO : Level.SEVERE);
-        if (verbose) {
-            java.util.logging.ConsoleHandler handler = new java.util.logging.ConsoleHandler();
-            handler.setLevel(Level.INFO);
-            root.addHandler(handler);
-        }
+        root.setLevel(Level.INFO);
+        ConsoleHandler handler = new ConsoleHandler();
+        handler.setLevel(Level.INFO);
+        root.addHandler(handler);
     }
 }
