@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -22,10 +24,14 @@ public final class Revisions {
 
     private final String location;
     private final List<RevisionFile> files;
+    private final Map<RevisionId, Integer> positions = new HashMap<>();   // lookups stay O(1) at thousands of revisions
 
     public Revisions(String location, List<RevisionFile> files) {
         this.location = location;
         this.files = files.stream().sorted(Comparator.comparing(RevisionFile::id)).toList();
+        for (int i = 0; i < this.files.size(); i++) {
+            positions.putIfAbsent(this.files.get(i).id(), i);
+        }
         for (int i = 1; i < this.files.size(); i++) {
             RevisionFile previous = this.files.get(i - 1);
             RevisionFile file = this.files.get(i);
@@ -95,16 +101,15 @@ public final class Revisions {
 
     /** The position of a revision in order, 0 for the first; a revision not in this folder is a usage error. */
     public int indexOf(RevisionId id) {
-        for (int i = 0; i < files.size(); i++) {
-            if (files.get(i).id().equals(id)) {
-                return i;
-            }
+        Integer position = positions.get(id);
+        if (position == null) {
+            throw new UsageException("unknown revision " + id + "; 'db history' lists the revisions in " + location);
         }
-        throw new UsageException("unknown revision " + id + "; 'db history' lists the revisions in " + location);
+        return position;
     }
 
     public boolean contains(RevisionId id) {
-        return files.stream().anyMatch(file -> file.id().equals(id));
+        return positions.containsKey(id);
     }
 
     public RevisionFile get(RevisionId id) {
