@@ -68,11 +68,6 @@ public final class ScratchServer implements AutoCloseable {
         return new ScratchServer(server.withDatabase("postgres"), Optional.empty(), notes);
     }
 
-    /** The application's own database on the embedded server, when this server is the embedded one. */
-    public Optional<DatabaseUrl> embeddedApplicationDatabase() {
-        return owned.map(EmbeddedDatabase::url);
-    }
-
     /**
      * A new database holding the schema the revisions build, dropped again when closed. The schema at head is built
      * once per set of revisions into a template database kept on the server, named by a digest of the revisions'

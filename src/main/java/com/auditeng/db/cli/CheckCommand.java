@@ -26,8 +26,8 @@ import java.util.function.Supplier;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Compare the entities with the schema the revisions build on a scratch database (never the "
                 + "DATABASE_URL one); prints nothing when they match, else one difference a line and exits 1.",
-                "Also reports applied revisions whose files were edited since, on DATABASE_URL's database (or the "
-                        + "embedded one); when that database cannot be reached, says so and checks the rest."})
+                "With DATABASE_URL (or --database-url) set, also reports revisions applied there whose files were "
+                        + "edited since; when that database cannot be reached, says so and checks the rest."})
 final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     private DbCommand db;
@@ -47,7 +47,7 @@ final class CheckCommand implements Callable<Integer> {
         Optional<String> edited;
         try (ScratchServer server = ScratchServer.embedded(settings.home(), settings.lockTimeout(), db.notes())) {
             differences = new RevisionPlanner(server, db.revisions(), entities).differences();
-            edited = editedRevisions(settings.databaseUrl().or(server::embeddedApplicationDatabase));
+            edited = editedRevisions(settings.databaseUrl());
         }
         boolean clean = differences.isEmpty() && edited.isEmpty();
         if (json) {
@@ -70,7 +70,10 @@ final class CheckCommand implements Callable<Integer> {
         return ExitCode.OK.number();
     }
 
-    /** The runner refuses to read the current revision of a database whose applied revisions were edited. */
+    /**
+     * The runner refuses to read the current revision of a database whose applied revisions were edited. Only a
+     * database named by the user is asked: the embedded one may have been built from another migrations folder.
+     */
     private Optional<String> editedRevisions(Optional<DatabaseUrl> applied) {
         if (applied.isEmpty()) {
             return Optional.empty();
