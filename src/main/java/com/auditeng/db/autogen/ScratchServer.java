@@ -1,6 +1,7 @@
 package com.auditeng.db.autogen;
 
 import com.auditeng.db.ConfigurationException;
+import com.auditeng.db.config.DatabaseConnector;
 import com.auditeng.db.config.DatabaseUrl;
 import com.auditeng.db.config.EmbeddedDatabase;
 import com.auditeng.db.migrate.CompiledRevision;
@@ -179,10 +180,8 @@ public final class ScratchServer implements AutoCloseable {
     }
 
     private ConfigurationException failure(String action, SQLException e) {
-        String detail = e.getMessage() == null ? "no detail" : e.getMessage().lines().findFirst().orElse("");
-        if (maintenance.hasPassword()) {
-            detail = detail.replace(maintenance.password(), "***");
-        }
+        String detail = new DatabaseConnector(maintenance).redact(
+                e.getMessage() == null ? null : e.getMessage().lines().findFirst().orElse(""));
         return new ConfigurationException("cannot " + action + " on " + maintenance.redacted() + " (" + detail
                 + "); the server must let its user create databases", e);
     }
