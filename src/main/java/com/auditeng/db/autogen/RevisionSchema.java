@@ -1,6 +1,7 @@
 package com.auditeng.db.autogen;
 
 import com.auditeng.db.ConfigurationException;
+import com.auditeng.db.migrate.RevisionCompiler;
 import com.auditeng.db.migrate.Revisions;
 import com.auditeng.db.migrate.Target;
 
@@ -12,10 +13,16 @@ public final class RevisionSchema {
     private RevisionSchema() {
     }
 
-    /** Runs {@code revisions} up to {@code target} on a new scratch database of {@code server}; reads its catalog. */
+    /**
+     * Runs {@code revisions} up to {@code target} on a new scratch database of {@code server}; reads its catalog.
+     * At head it copies the server's template of the schema at head, as check does, instead of running them all.
+     */
     public static SchemaSnapshot at(ScratchServer server, Revisions revisions, Target target) {
-        try (ScratchDatabase scratch = server.create()) {
-            scratch.runner(revisions).upgrade(target, applied -> { });
+        boolean head = target.resolve(revisions, Target.BASE_POSITION) == revisions.all().size() - 1;
+        try (ScratchDatabase scratch = head ? server.createAtHead(revisions, new RevisionCompiler()) : server.create()) {
+            if (!head) {
+                scratch.runner(revisions).upgrade(target, applied -> { });
+            }
             try (Connection connection = scratch.connect()) {
                 return CatalogReader.read(connection);
             }

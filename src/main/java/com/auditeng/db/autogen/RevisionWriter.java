@@ -117,13 +117,7 @@ public final class RevisionWriter {
                     .append("        - sql: {sql: ").append(LiquibaseChanges.scalar("DROP INDEX CONCURRENTLY " + name))
                     .append("}\n\n");
         }
-        text.append("  - changeSet:\n")
-                .append("      id: ").append(id).append("-tag\n")
-                .append("      author: ").append(AUTHOR).append('\n')
-                .append("      runInTransaction: false\n")
-                .append("      changes:\n")
-                .append("        - tagDatabase:\n")
-                .append("            tag: \"").append(id).append("\"\n");
+        tag(id, text, false);
         return write(id, message, text.toString());
     }
 
@@ -147,9 +141,15 @@ public final class RevisionWriter {
     }
 
     private static void tag(RevisionId id, StringBuilder text) {
+        tag(id, text, true);
+    }
+
+    // a revision is transactional or not as a whole, so its tag follows the rest of it
+    private static void tag(RevisionId id, StringBuilder text, boolean transactional) {
         text.append("  - changeSet:\n")
                 .append("      id: ").append(id).append("-tag\n")
                 .append("      author: ").append(AUTHOR).append('\n')
+                .append(transactional ? "" : "      runInTransaction: false\n")
                 .append("      changes:\n")
                 .append("        - tagDatabase:\n")
                 .append("            tag: \"").append(id).append("\"\n");

@@ -44,10 +44,14 @@ final class CompiledRevisionCache {
     }
 
     Optional<CompiledRevision> read(RevisionFile file) {
-        if (folder.isEmpty() || !Files.exists(entry(file))) {
+        if (folder.isEmpty()) {
             return Optional.empty();
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(entry(file))))) {
+        Path entry = entry(file);
+        if (!Files.exists(entry)) {
+            return Optional.empty();
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(entry)))) {
             boolean transactional = in.readBoolean();
             Optional<String> irreversible = in.readBoolean() ? Optional.of(readString(in)) : Optional.empty();
             List<String> upgrade = readList(in);

@@ -43,9 +43,7 @@ public final class MigrationRunner {
     /** The revision the database is at; empty when none is applied. An edited applied revision is an error. */
     public Optional<RevisionId> current() {
         try (Connection connection = connector.open()) {
-            List<AppliedRevision> applied = new History(connection).applied();
-            int position = position(applied);
-            verifyChecksums(applied);
+            int position = verifiedPosition(connection);
             return position < 0 ? Optional.empty() : Optional.of(revisions.all().get(position).id());
         } catch (SQLException e) {
             throw databaseError("read the applied revisions", e);
@@ -59,9 +57,7 @@ public final class MigrationRunner {
     /** Applies the revisions above the current one up to {@code target}, telling {@code applied} of each. */
     public List<RevisionFile> upgrade(Target target, RunListener applied, PlanCheck check) {
         return write(connection -> {
-            List<AppliedRevision> history = new History(connection).applied();
-            int current = position(history);
-            verifyChecksums(history);
+            int current = verifiedPosition(connection);
             int to = target.resolve(revisions, current);
             if (to < current) {
                 throw new UsageException("target " + target + " is below the current revision "
@@ -71,16 +67,7 @@ public final class MigrationRunner {
             for (RevisionFile file : revisions.all().subList(current + 1, to + 1)) {
                 plan.add(compiler.compile(file));
             }
-            check.inspect(connection, plan, PlanCheck.Direction.UPGRADE);
-            List<RevisionFile> done = new ArrayList<>();
-            for (CompiledRevision revision : plan) {
-                applied.started(revision.file());
-                long start = System.nanoTime();
-                run(connection, revision, revision.upgrade(), rows -> rows.record(revision.file()));
-                done.add(revision.file());
-                applied.finished(revision.file(), Duration.ofNanos(System.nanoTime() - start));
-            }
-            return done;
+            return execute(connection, plan, PlanCheck.Direction.UPGRADE, check, applied);
         });
     }
 
@@ -91,9 +78,7 @@ public final class MigrationRunner {
     /** Reverts the applied revisions above {@code target}, newest first, telling {@code reverted} of each. */
     public List<RevisionFile> downgrade(Target target, RunListener reverted, PlanCheck check) {
         return write(connection -> {
-            List<AppliedRevision> history = new History(connection).applied();
-            int current = position(history);
-            verifyChecksums(history);
+            int current = verifiedPosition(connection);
             int to = target.resolve(revisions, current);
             if (to > current) {
                 throw new UsageException("target " + target + " is above the current revision"
@@ -109,17 +94,33 @@ public final class MigrationRunner {
                 }
                 plan.add(revision);
             }
-            check.inspect(connection, plan, PlanCheck.Direction.DOWNGRADE);
-            List<RevisionFile> done = new ArrayList<>();
-            for (CompiledRevision revision : plan) {
-                reverted.started(revision.file());
-                long start = System.nanoTime();
-                run(connection, revision, revision.downgrade(), rows -> rows.forget(revision.id()));
-                done.add(revision.file());
-                reverted.finished(revision.file(), Duration.ofNanos(System.nanoTime() - start));
-            }
-            return done;
+            return execute(connection, plan, PlanCheck.Direction.DOWNGRADE, check, reverted);
         });
+    }
+
+    /** The current position, once the applied revisions are known to match their files. */
+    private int verifiedPosition(Connection connection) throws SQLException {
+        List<AppliedRevision> history = new History(connection).applied();
+        int current = position(history);
+        verifyChecksums(history);
+        return current;
+    }
+
+    /** Lets {@code check} refuse the plan, then runs it revision by revision, each with its history row. */
+    private List<RevisionFile> execute(Connection connection, List<CompiledRevision> plan, PlanCheck.Direction direction,
+                                       PlanCheck check, RunListener listener) throws SQLException {
+        check.inspect(connection, plan, direction);
+        List<RevisionFile> done = new ArrayList<>();
+        for (CompiledRevision revision : plan) {
+            listener.started(revision.file());
+            long start = System.nanoTime();
+            HistoryStep step = direction == PlanCheck.Direction.UPGRADE
+                    ? rows -> rows.record(revision.file()) : rows -> rows.forget(revision.id());
+            run(connection, revision, direction.statementsOf(revision), step);
+            done.add(revision.file());
+            listener.finished(revision.file(), Duration.ofNanos(System.nanoTime() - start));
+        }
+        return done;
     }
 
     /** Every applied revision whose file changed since: reported, never re-run. */
