@@ -7,7 +7,7 @@ import com.auditeng.db.data.AsyncDatabase;
 import com.auditeng.db.data.FindingRepository;
 import com.auditeng.db.data.TaskRepository;
 import com.auditeng.db.data.UserRepository;
-import com.auditeng.db.migrate.StartupMigration;
+import com.auditeng.db.startup.StartupMigration;
 import com.auditeng.db.model.Analysis;
 import com.auditeng.db.model.Task;
 import com.auditeng.db.model.User;

@@ -1,9 +1,15 @@
-package com.auditeng.db.migrate;
+package com.auditeng.db.startup;
 
 import com.auditeng.db.ConfigurationException;
 import com.auditeng.db.TestDatabase;
 import com.auditeng.db.config.DatabaseConnector;
 import com.auditeng.db.config.DatabaseUrl;
+import com.auditeng.db.migrate.AdvisoryLock;
+import com.auditeng.db.migrate.MigrationRunner;
+import com.auditeng.db.migrate.RevisionCompiler;
+import com.auditeng.db.migrate.RevisionFile;
+import com.auditeng.db.migrate.RevisionId;
+import com.auditeng.db.migrate.Revisions;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -53,7 +59,7 @@ class StartupMigrationTest {
 
         try (Connection other = TestDatabase.connect(url)) {
             // another migrator holds the lock: the migration must wait for it, and the event loop must not
-            advisoryLock(other, "SELECT pg_advisory_lock(?)");
+            AdvisoryLock held = AdvisoryLock.acquire(other, Duration.ZERO, new PrintWriter(Writer.nullWriter()));
             vertx.runOnContext(ignored -> started.complete(migration().toHead()));
             CompletionStage<List<RevisionFile>> migrating = started.get(10, TimeUnit.SECONDS);
             awaitNote("note: waiting for another migration to finish");
@@ -61,7 +67,7 @@ class StartupMigrationTest {
 
             assertThat(loopStillRuns.get(10, TimeUnit.SECONDS)).startsWith("vert.x-eventloop-thread");
             assertThat(migrating.toCompletableFuture()).isNotDone();
-            advisoryLock(other, "SELECT pg_advisory_unlock(?)");
+            held.close();
 
             List<RevisionFile> applied = migrating.toCompletableFuture().get(30, TimeUnit.SECONDS);
             assertThat(applied).extracting(RevisionFile::id).containsExactly(HEAD);
@@ -132,12 +138,5 @@ class StartupMigrationTest {
             Thread.sleep(20);
         }
         assertThat(notes.toString()).contains(note);
-    }
-
-    private static void advisoryLock(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, AdvisoryLock.KEY);
-            statement.execute();
-        }
     }
 }

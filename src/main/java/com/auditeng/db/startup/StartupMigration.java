@@ -1,8 +1,13 @@
-package com.auditeng.db.migrate;
+package com.auditeng.db.startup;
 
 import com.auditeng.db.config.DatabaseConnector;
 import com.auditeng.db.config.DatabaseUrl;
 import com.auditeng.db.config.Settings;
+import com.auditeng.db.migrate.MigrationRunner;
+import com.auditeng.db.migrate.RevisionCompiler;
+import com.auditeng.db.migrate.RevisionFile;
+import com.auditeng.db.migrate.Revisions;
+import com.auditeng.db.migrate.Target;
 
 import java.io.PrintWriter;
 import java.time.Duration;
