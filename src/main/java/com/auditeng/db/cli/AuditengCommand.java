@@ -2,6 +2,7 @@ package com.auditeng.db.cli;
 
 import com.auditeng.db.UsageException;
 import com.auditeng.db.config.DatabaseUrl;
+import com.auditeng.db.config.LockTimeouts;
 import com.auditeng.db.config.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -34,7 +36,9 @@ import java.util.Optional;
                 "  DATABASE_URL         the database, e.g. postgresql://user:password@host:5432/auditeng;",
                 "                       unset: an embedded PostgreSQL kept under AUDITENG_HOME",
                 "  AUDITENG_HOME        where the embedded database lives (default: ./.auditeng)",
-                "  AUDITENG_MIGRATIONS  the folder of NNNN_slug.yaml revisions (default: the packaged ones)"})
+                "  AUDITENG_MIGRATIONS  the folder of NNNN_slug.yaml revisions (default: the packaged ones)",
+                "  AUDITENG_DDL_LOCK_TIMEOUT   as --ddl-lock-timeout",
+                "  AUDITENG_DDL_RETRY_DEADLINE as --ddl-retry-deadline"})
 final class AuditengCommand implements Runnable {
     private final Workspace workspace;
 
@@ -53,6 +57,22 @@ final class AuditengCommand implements Runnable {
     @Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS",
             description = "How long a writer waits for another migration's lock before giving up (default: 300).")
     private Long lockTimeoutSeconds;
+
+    @Option(names = "--ddl-lock-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+            description = "How long one statement of a revision may wait for a table lock (PostgreSQL's lock_timeout) "
+                    + "before the revision is rolled back and retried, so that traffic never queues behind it longer: "
+                    + "500ms (default), 2s; a bare number is milliseconds; 0 waits without bound.")
+    private String ddlLockTimeout;
+
+    @Option(names = "--ddl-retry-deadline", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+            description = "How long a revision keeps retrying after lock timeouts, with back-off, before it fails "
+                    + "with nothing of it applied: 3min (default), 90s; a bare number is seconds.")
+    private String ddlRetryDeadline;
+
+    @Option(names = "--cancel-blockers-after", scope = ScopeType.INHERIT, paramLabel = "N",
+            description = "After N attempts blocked by the same kind of session, end (pg_terminate_backend) the "
+                    + "sessions that block the revision while idle in a transaction. Off by default.")
+    private Integer cancelBlockersAfter;
 
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
             description = "Leave out notes and progress on stderr; errors and warnings still show.")
@@ -86,8 +106,25 @@ final class AuditengCommand implements Runnable {
         if (lockTimeoutSeconds != null && lockTimeoutSeconds < 0) {
             throw new UsageException("--lock-timeout must be 0 or more seconds");
         }
-        Duration lockTimeout = lockTimeoutSeconds == null ? Settings.DEFAULT_LOCK_TIMEOUT : Duration.ofSeconds(lockTimeoutSeconds);
-        return new Settings(url, folder, home, lockTimeout, verbose, quiet, stderrIsTerminal());
+        if (cancelBlockersAfter != null && cancelBlockersAfter < 1) {
+            throw new UsageException("--cancel-blockers-after must be 1 or more attempts");
+        }
+        LockTimeouts locks = LockTimeouts.defaults();
+        if (lockTimeoutSeconds != null) {
+            locks = locks.withMigrationLock(Duration.ofSeconds(lockTimeoutSeconds));
+        }
+        Optional<String> ddl = Optional.ofNullable(ddlLockTimeout).or(() -> env("AUDITENG_DDL_LOCK_TIMEOUT"));
+        if (ddl.isPresent()) {
+            locks = locks.withDdl(DurationText.parse(ddl.get(), ChronoUnit.MILLIS, "--ddl-lock-timeout"));
+        }
+        Optional<String> deadline = Optional.ofNullable(ddlRetryDeadline).or(() -> env("AUDITENG_DDL_RETRY_DEADLINE"));
+        if (deadline.isPresent()) {
+            locks = locks.withRetryDeadline(DurationText.parse(deadline.get(), ChronoUnit.SECONDS, "--ddl-retry-deadline"));
+        }
+        if (cancelBlockersAfter != null) {
+            locks = locks.withTerminateIdleBlockersAfter(cancelBlockersAfter);
+        }
+        return new Settings(url, folder, home, locks, verbose, quiet, stderrIsTerminal());
     }
 
     // System.console() tells about stdin and stdout, not stderr; on Linux the descriptor's link names the device

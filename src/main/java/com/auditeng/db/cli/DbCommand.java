@@ -57,6 +57,6 @@ final class DbCommand implements Runnable {
     }
 
     ProgressPrinter progress(String verb) {
-        return new ProgressPrinter(verb, out(), notes(), root.workspace().settings().terminal());
+        return new ProgressPrinter(verb, out(), notes(), err(), root.workspace().settings().terminal());
     }
 }

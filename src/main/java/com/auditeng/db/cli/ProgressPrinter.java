@@ -1,5 +1,6 @@
 package com.auditeng.db.cli;
 
+import com.auditeng.db.migrate.LockWait;
 import com.auditeng.db.migrate.RevisionFile;
 import com.auditeng.db.migrate.RunListener;
 
@@ -20,13 +21,15 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
     private final String verb;
     private final PrintWriter out;
     private final PrintWriter notes;
+    private final PrintWriter warnings;
     private final ScheduledExecutorService ticker;
     private ScheduledFuture<?> live;
 
-    ProgressPrinter(String verb, PrintWriter out, PrintWriter notes, boolean terminal) {
+    ProgressPrinter(String verb, PrintWriter out, PrintWriter notes, PrintWriter warnings, boolean terminal) {
         this.verb = verb;
         this.out = out;
         this.notes = notes;
+        this.warnings = warnings;
         this.ticker = terminal ? Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "progress");
             thread.setDaemon(true);
@@ -55,6 +58,12 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
         }
         out.println(file.id() + "  " + file.message());
         notes.println("  " + file.id() + " done in " + format(took));
+    }
+
+    /** A lock wait is a warning, not progress: it shows under --quiet too, as the operator may want to act on it. */
+    @Override
+    public void retrying(LockWait wait) {
+        warnings.println("warning: " + wait.line());
     }
 
     @Override

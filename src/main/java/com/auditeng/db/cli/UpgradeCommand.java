@@ -44,7 +44,7 @@ final class UpgradeCommand implements Callable<Integer> {
         List<RevisionFile> applied;
         try (ProgressPrinter progress = db.progress("upgrading")) {
             applied = runner.upgrade(to, progress,
-                new UpgradeGuard(allowDataLoss, db.err()));
+                new UpgradeGuard(allowDataLoss, "--allow-data-loss", db.err()));
         }
         if (applied.isEmpty()) {
             db.notes().println("note: nothing to upgrade; the database is at "

@@ -58,7 +58,7 @@ final class Workspace implements AutoCloseable {
     }
 
     MigrationRunner runner() {
-        return new MigrationRunner(connector(), revisions(), compiler(), settings.lockTimeout(), notes);
+        return new MigrationRunner(connector(), revisions(), compiler(), settings.locks(), notes);
     }
 
     private DatabaseUrl databaseUrl() {

@@ -10,6 +10,10 @@ public interface RunListener {
 
     void finished(RevisionFile file, Duration took);
 
+    /** A revision's attempt gave up waiting for a table lock; it is rolled back and will be retried. */
+    default void retrying(LockWait wait) {
+    }
+
     /** A listener told only of finished revisions. */
     static RunListener onFinished(Consumer<RevisionFile> finished) {
         return (file, took) -> finished.accept(file);

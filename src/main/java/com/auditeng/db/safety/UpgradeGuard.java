@@ -17,10 +17,13 @@ import java.util.List;
 public final class UpgradeGuard implements PlanCheck {
     private final Linter linter = new Linter();
     private final boolean allowDataLoss;
+    private final String howToAllow;
     private final PrintWriter notes;
 
-    public UpgradeGuard(boolean allowDataLoss, PrintWriter notes) {
+    /** {@code howToAllow} names the switch that allows data loss where the guard runs: a flag, or an option in code. */
+    public UpgradeGuard(boolean allowDataLoss, String howToAllow, PrintWriter notes) {
         this.allowDataLoss = allowDataLoss;
+        this.howToAllow = howToAllow;
         this.notes = notes;
     }
 
@@ -42,9 +45,10 @@ public final class UpgradeGuard implements PlanCheck {
         }
         if (!refused.isEmpty()) {
             refused.forEach(line -> notes.println("refused: " + line));
-            throw new ProblemFoundException("upgrade would lose data (" + refused.size() + " step"
-                    + (refused.size() == 1 ? "" : "s") + " above); nothing was changed; back the data up and rerun "
-                    + "with --allow-data-loss, or change the revision as suggested");
+            String more = refused.size() == 1 ? "" : " (and " + (refused.size() - 1) + " more above)";
+            throw new ProblemFoundException("upgrade would lose data: " + refused.get(0) + more
+                    + "; nothing was changed; back the data up and rerun with " + howToAllow
+                    + ", or change the revision as suggested");
         }
     }
 }
