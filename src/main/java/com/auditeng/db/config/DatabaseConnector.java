@@ -9,6 +9,8 @@ import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
 
 /** Opens JDBC connections to a {@link DatabaseUrl}, turning driver failures into one line that names the fix. */
 public final class DatabaseConnector {
@@ -25,6 +27,17 @@ public final class DatabaseConnector {
     public Connection open() {
         try {
             return DriverManager.getConnection(url.jdbcUrl(), url.jdbcProperties());
+        } catch (SQLException e) {
+            throw explain(e);
+        }
+    }
+
+    /** Like {@link #open()}, giving up when the server (or a pooler in front of it) has not let us in within {@code wait}. */
+    public Connection openWithin(Duration wait) {
+        Properties properties = url.jdbcProperties();
+        properties.setProperty("loginTimeout", Long.toString(Math.max(1, wait.toSeconds())));
+        try {
+            return DriverManager.getConnection(url.jdbcUrl(), properties);
         } catch (SQLException e) {
             throw explain(e);
         }

@@ -188,6 +188,7 @@ public final class MigrationRunner {
     private <T> T write(Work<T> work) {
         try (Connection connection = connector.open()) {
             noticeDisconnects(connection);
+            PoolerCheck.requireStableSession(connection, connector);
             try (AdvisoryLock ignored = AdvisoryLock.acquire(connection, timeouts.migrationLock(), notes)) {
                 History history = new History(connection);
                 // only when missing: CREATE ... IF NOT EXISTS still needs the CREATE privilege, which a
