@@ -136,7 +136,7 @@ class StartupMigrationTest {
 
     private static void advisoryLock(Connection connection, String sql) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, AdvisoryLock.KEY);
+            statement.setLong(1, AdvisoryLock.keyOf(connection));
             statement.execute();
         }
     }
