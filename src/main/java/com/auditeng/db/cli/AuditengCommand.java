@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,7 +40,9 @@ import java.util.Optional;
                 "  AUDITENG_HOME        where the embedded database lives (default: ./.auditeng)",
                 "  AUDITENG_MIGRATIONS  the folder of NNNN_slug.yaml revisions (default: the packaged ones)",
                 "  AUDITENG_DDL_LOCK_TIMEOUT   as --ddl-lock-timeout",
-                "  AUDITENG_DDL_RETRY_DEADLINE as --ddl-retry-deadline"})
+                "  AUDITENG_DDL_RETRY_DEADLINE as --ddl-retry-deadline",
+                "  PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, PGSSLMODE",
+                "                       fill what DATABASE_URL leaves out, as for psql"})
 final class AuditengCommand implements Runnable {
     private final Workspace workspace;
 
@@ -100,7 +104,8 @@ final class AuditengCommand implements Runnable {
     }
 
     private Settings settings() {
-        Optional<DatabaseUrl> url = Optional.ofNullable(databaseUrl).or(() -> env("DATABASE_URL")).map(DatabaseUrl::parse);
+        Optional<DatabaseUrl> url = Optional.ofNullable(databaseUrl).or(() -> env("DATABASE_URL"))
+                .map(text -> DatabaseUrl.parse(text, libpqEnvironment()));
         Optional<Path> folder = Optional.ofNullable(migrations).or(() -> env("AUDITENG_MIGRATIONS").map(Path::of));
         Path home = env("AUDITENG_HOME").map(Path::of).orElse(Path.of(".auditeng")).toAbsolutePath().normalize();
         if (lockTimeoutSeconds != null && lockTimeoutSeconds < 0) {
@@ -135,6 +140,15 @@ final class AuditengCommand implements Runnable {
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return false;
         }
+    }
+
+    // PGHOST, PGPASSWORD and the others fill what DATABASE_URL leaves out, as for psql; they never stand in for it
+    private static Map<String, String> libpqEnvironment() {
+        Map<String, String> variables = new HashMap<>();
+        for (String name : DatabaseUrl.ENVIRONMENT) {
+            env(name).ifPresent(value -> variables.put(name, value));
+        }
+        return variables;
     }
 
     private static Optional<String> env(String name) {

@@ -3,14 +3,18 @@ package com.auditeng.db.config;
 import com.auditeng.db.ConfigurationException;
 
 import java.net.ConnectException;
+import java.net.URLEncoder;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Opens JDBC connections to a {@link DatabaseUrl}, turning driver failures into one line that names the fix. */
 public final class DatabaseConnector {
@@ -66,12 +70,31 @@ public final class DatabaseConnector {
         return new ConfigurationException(message, new SQLException(redact(e.getMessage()), e.getSQLState()));
     }
 
-    /** Driver messages can echo connection details; the password must never be among them. */
+    /**
+     * Driver messages can echo connection details; the password and secret parameters must never be among them,
+     * neither as written nor percent-encoded, nor any URL in the text.
+     */
     public String redact(String text) {
         if (text == null) {
             return "no detail";
         }
-        return url.hasPassword() ? text.replace(url.password(), "***") : text;
+        List<String> secrets = new ArrayList<>();
+        if (url.hasPassword()) {
+            secrets.add(url.password());
+        }
+        url.params().forEach((name, value) -> {
+            if (UrlParameter.isSensitive(name) && !value.isEmpty()) {
+                secrets.add(value);
+            }
+        });
+        String redacted = text;
+        for (String secret : secrets) {
+            String encoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
+            for (String form : List.of(secret, encoded, encoded.replace("+", "%20"))) {
+                redacted = redacted.replace(form, "***");
+            }
+        }
+        return redacted.contains("://") ? DatabaseUrl.redact(redacted) : redacted;
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -7,9 +7,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -17,81 +20,83 @@ import java.util.stream.Collectors;
  *
  * <p>Accepted: {@code postgresql://}, {@code postgres://}, {@code postgresql+asyncpg://}, {@code postgresql+psycopg://}
  * (and {@code +psycopg2}), {@code jdbc:postgresql://} with user and password in the authority or as query parameters.
+ * As with libpq, what the URL leaves out comes from {@code PGHOST}, {@code PGPORT}, {@code PGUSER}, {@code PGPASSWORD},
+ * {@code PGDATABASE} and {@code PGSSLMODE}; the parameters we read or translate are listed in {@link UrlParameter}.
  */
 public record DatabaseUrl(String host, int port, String database, String user, String password,
                           Map<String, String> params) {
 
     public static final int DEFAULT_PORT = 5432;
+    /** The variables of libpq that fill what a URL leaves out, as psql reads them; the URL wins over each. */
+    public static final List<String> ENVIRONMENT = List.of("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD", "PGDATABASE",
+            "PGSSLMODE");
     private static final Set<String> SCHEMES = Set.of("postgresql", "postgres", "postgresql+asyncpg",
             "postgresql+psycopg", "postgresql+psycopg2", "postgres+asyncpg", "jdbc:postgresql");
-    private static final String EXAMPLE = "postgresql://USER:PASSWORD@HOST:5432/DATABASE";
-    // libpq spells these with underscores, pgjdbc in camel case; the URL may use either
-    private static final Map<String, String> JDBC_PARAMETER_NAMES = Map.of(
-            "connect_timeout", "connectTimeout",
-            "application_name", "ApplicationName",
-            "sslrootcert", "sslrootcert",
-            "target_session_attrs", "targetServerType");
+    private static final Pattern PRINTABLE_SCHEME = Pattern.compile("[a-z][a-z0-9+.-]{0,30}");
 
     public DatabaseUrl {
         if (host == null || host.isBlank()) {
-            throw new ConfigurationException("DATABASE_URL names no host; write it as " + EXAMPLE);
+            throw new ConfigurationException("DATABASE_URL names no host; write it as " + RawUrl.EXAMPLE);
         }
         if (port < 1 || port > 65535) {
             throw new ConfigurationException("DATABASE_URL port " + port + " is out of range; use 1-65535 (PostgreSQL listens on 5432 by default)");
         }
         if (database == null || database.isBlank()) {
-            throw new ConfigurationException("DATABASE_URL names no database; write it as " + EXAMPLE);
+            throw new ConfigurationException("DATABASE_URL names no database; write it as " + RawUrl.EXAMPLE);
         }
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));   // keeps the order they were written in
     }
 
-    /** Reads a URL in any accepted form; a malformed one is refused with the form to use (never echoing a password). */
+    /** Reads a URL in any accepted form, with nothing taken from the environment. */
     public static DatabaseUrl parse(String text) {
+        return parse(text, Map.of());
+    }
+
+    /**
+     * Reads a URL in any accepted form; what it leaves out comes from libpq's variables in {@code environment}
+     * ({@link #ENVIRONMENT}), then the defaults. A malformed URL is refused with the form to use, never echoing it.
+     */
+    public static DatabaseUrl parse(String text, Map<String, String> environment) {
         if (text == null || text.isBlank()) {
-            throw new ConfigurationException("DATABASE_URL is empty; set it to " + EXAMPLE + ", or unset it to use the embedded database");
+            throw new ConfigurationException("DATABASE_URL is empty; set it to " + RawUrl.EXAMPLE
+                    + ", or unset it to use the embedded database");
         }
-        String trimmed = text.strip();
-        int separator = trimmed.indexOf("://");
-        if (separator < 0) {
-            throw new ConfigurationException("DATABASE_URL is not a URL (no '://'); write it as " + EXAMPLE);
-        }
-        String scheme = trimmed.substring(0, separator).toLowerCase();
-        if (!SCHEMES.contains(scheme)) {
-            throw new ConfigurationException("DATABASE_URL scheme '" + scheme + "' is not supported; use postgresql://, "
+        RawUrl raw = RawUrl.split(text);
+        if (!SCHEMES.contains(raw.scheme())) {
+            // shown only when it cannot be a piece of a password: those follow a ':' or '=', which a scheme lacks
+            String shown = PRINTABLE_SCHEME.matcher(raw.scheme()).matches() ? " '" + raw.scheme() + "'" : "";
+            throw new ConfigurationException("DATABASE_URL scheme" + shown + " is not supported; use postgresql://, "
                     + "postgres://, postgresql+asyncpg://, postgresql+psycopg:// or jdbc:postgresql://");
         }
-        String rest = trimmed.substring(separator + 3);
-        String query = "";
-        int questionMark = rest.indexOf('?');
-        if (questionMark >= 0) {
-            query = rest.substring(questionMark + 1);
-            rest = rest.substring(0, questionMark);
-        }
-        int slash = rest.indexOf('/');
-        String authority = slash >= 0 ? rest.substring(0, slash) : rest;
-        String path = slash >= 0 ? decode(rest.substring(slash + 1)) : "";
-
         String user = null;
         String password = null;
-        // the last '@' ends the credentials: an unencoded '@' in a password stays part of it
-        int at = authority.lastIndexOf('@');
-        if (at >= 0) {
-            String credentials = authority.substring(0, at);
-            authority = authority.substring(at + 1);
-            int colon = credentials.indexOf(':');
-            user = decode(colon >= 0 ? credentials.substring(0, colon) : credentials);
-            password = colon >= 0 ? decode(credentials.substring(colon + 1)) : null;
+        if (raw.userInfo() != null) {
+            int colon = raw.userInfo().indexOf(':');
+            user = decode(colon >= 0 ? raw.userInfo().substring(0, colon) : raw.userInfo());
+            password = colon >= 0 ? decode(raw.userInfo().substring(colon + 1)) : null;
         }
+        HostAndPort hostAndPort = HostAndPort.parse(raw.hosts(), "DATABASE_URL");
+        String host = hostAndPort.host();
+        Integer port = hostAndPort.port();
+        String database = decode(raw.path());
 
         Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
+        for (String pair : raw.query().split("&")) {
+            if (!pair.isEmpty()) {
+                int equals = pair.indexOf('=');
+                params.put(decode(equals >= 0 ? pair.substring(0, equals) : pair),
+                        equals >= 0 ? decode(pair.substring(equals + 1)) : "");
             }
-            int equals = pair.indexOf('=');
-            String key = decode(equals >= 0 ? pair.substring(0, equals) : pair);
-            String value = equals >= 0 ? decode(pair.substring(equals + 1)) : "";
-            params.put(key, value);
+        }
+        // libpq reads the query after the authority, so a parameter given in both places takes the query's value
+        if (params.containsKey("host")) {
+            host = params.remove("host");
+        }
+        if (params.containsKey("port")) {
+            port = HostAndPort.port(params.remove("port"), "DATABASE_URL");
+        }
+        if (params.containsKey("dbname")) {
+            database = params.remove("dbname");
         }
         if (params.containsKey("user")) {
             user = params.remove("user");
@@ -104,29 +109,76 @@ public record DatabaseUrl(String host, int port, String database, String user, S
             String ssl = params.remove("ssl");
             params.put("sslmode", ssl.equals("true") ? "require" : ssl);
         }
-
-        HostAndPort hostAndPort = HostAndPort.parse(authority);
-        String database = path.isEmpty() ? (user != null ? user : "postgres") : path;
-        return new DatabaseUrl(hostAndPort.host(), hostAndPort.port(), database,
-                user == null || user.isEmpty() ? "postgres" : user, password, params);
+        params.forEach(UrlParameter::jdbcValue);   // refuses a value pgjdbc would not understand, now rather than later
+        return withEnvironment(host, port, database, user, password, params, environment);
     }
 
-    /** The JDBC URL, without credentials: they travel in {@link #jdbcProperties()} so they never reach a log line. */
+    // as libpq: the URL first, then PGHOST and the others, then the defaults (an empty value counts as none)
+    private static DatabaseUrl withEnvironment(String host, Integer port, String database, String user,
+                                               String password, Map<String, String> params,
+                                               Map<String, String> environment) {
+        String hostOrVariable = given(host) ? host : variable(environment, "PGHOST");
+        if (hostOrVariable != null) {
+            String where = given(host) ? "DATABASE_URL" : "PGHOST";
+            if (hostOrVariable.contains(",")) {
+                throw HostAndPort.severalHosts(where);
+            }
+            HostAndPort.refuseSocket(hostOrVariable, where);
+        }
+        String portVariable = variable(environment, "PGPORT");
+        int portOrDefault = port != null ? port
+                : portVariable != null ? HostAndPort.portVariable(portVariable) : DEFAULT_PORT;
+        String userOrDefault = given(user) ? user
+                : Objects.requireNonNullElse(variable(environment, "PGUSER"), "postgres");
+        String passwordOrNone = given(password) ? password : variable(environment, "PGPASSWORD");
+        String databaseOrDefault = given(database) ? database
+                : Objects.requireNonNullElse(variable(environment, "PGDATABASE"), userOrDefault);
+        String sslMode = variable(environment, "PGSSLMODE");
+        if (sslMode != null) {
+            params.putIfAbsent("sslmode", sslMode);
+        }
+        return new DatabaseUrl(given(hostOrVariable) ? hostOrVariable : "localhost", portOrDefault, databaseOrDefault,
+                userOrDefault, passwordOrNone, params);
+    }
+
+    private static boolean given(String value) {
+        return value != null && !value.isEmpty();
+    }
+
+    private static String variable(Map<String, String> environment, String name) {
+        String value = environment.get(name);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The text with its password and every secret parameter masked, whether or not it parses: for any message. */
+    public static String redact(String text) {
+        return RawUrl.redact(text);
+    }
+
+    /** The JDBC URL, without credentials or secret parameters: they go in {@link #jdbcProperties()}, never logged. */
     public String jdbcUrl() {
         StringBuilder url = new StringBuilder("jdbc:postgresql://").append(hostForUrl()).append(':').append(port)
                 .append('/').append(encode(database));
         String query = params.entrySet().stream()
-                .map(entry -> JDBC_PARAMETER_NAMES.getOrDefault(entry.getKey(), entry.getKey()) + "=" + encode(entry.getValue()))
+                .filter(entry -> !UrlParameter.isSensitive(entry.getKey()))
+                .map(entry -> UrlParameter.jdbcName(entry.getKey()) + "="
+                        + encode(UrlParameter.jdbcValue(entry.getKey(), entry.getValue())))
                 .collect(Collectors.joining("&"));
         return query.isEmpty() ? url.toString() : url.append('?').append(query).toString();
     }
 
+    /** The user, and the password and secret parameters when there are any; with no password pgjdbc reads ~/.pgpass. */
     public Properties jdbcProperties() {
         Properties properties = new Properties();
         properties.setProperty("user", user);
-        if (password != null) {
+        if (hasPassword()) {
             properties.setProperty("password", password);
         }
+        params.forEach((name, value) -> {
+            if (UrlParameter.isSensitive(name)) {
+                properties.setProperty(UrlParameter.jdbcName(name), value);
+            }
+        });
         return properties;
     }
 
@@ -134,16 +186,18 @@ public record DatabaseUrl(String host, int port, String database, String user, S
         return password != null && !password.isEmpty();
     }
 
-    /** The same address with the password masked: the only form that may be printed or logged. */
+    /** The same address with the password and secret parameters masked: the only form that may be printed or logged. */
     public String redacted() {
         StringBuilder url = new StringBuilder("postgresql://").append(encode(user));
-        if (password != null) {
+        if (hasPassword()) {
             url.append(":***");
         }
         url.append('@').append(hostForUrl()).append(':').append(port).append('/').append(encode(database));
         if (!params.isEmpty()) {
             url.append('?').append(params.entrySet().stream()
-                    .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining("&")));
+                    .map(entry -> entry.getKey() + "="
+                            + (UrlParameter.isSensitive(entry.getKey()) ? "***" : entry.getValue()))
+                    .collect(Collectors.joining("&")));
         }
         return url.toString();
     }
@@ -162,48 +216,16 @@ public record DatabaseUrl(String host, int port, String database, String user, S
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
-    private static String decode(String text) {
+    static String decode(String text) {
         try {
             return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("DATABASE_URL has a bad percent-encoding; encode special characters "
-                    + "of the user and password as %XX (for example '@' as %40)");
+                    + "of the user and password as %XX (for example '@' as %40, '%' as %25)");
         }
     }
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private record HostAndPort(String host, int port) {
-        static HostAndPort parse(String authority) {
-            if (authority.isEmpty()) {
-                return new HostAndPort("localhost", DEFAULT_PORT);
-            }
-            String host = authority;
-            String port = null;
-            if (authority.startsWith("[")) {
-                int close = authority.indexOf(']');
-                if (close < 0) {
-                    throw new ConfigurationException("DATABASE_URL has an unclosed '[' in its host; write an IPv6 host as [::1]");
-                }
-                host = authority.substring(1, close);
-                String after = authority.substring(close + 1);
-                port = after.startsWith(":") ? after.substring(1) : null;
-            } else if (authority.contains(":")) {
-                host = authority.substring(0, authority.lastIndexOf(':'));
-                port = authority.substring(authority.lastIndexOf(':') + 1);
-            }
-            if (port == null || port.isEmpty()) {
-                return new HostAndPort(host, DEFAULT_PORT);
-            }
-            try {
-                return new HostAndPort(host, Integer.parseInt(port));
-            } catch (NumberFormatException e) {
-                // the text is not echoed: in a URL missing its '@' it may be the password
-                throw new ConfigurationException("DATABASE_URL port is not a number; write HOST:5432, "
-                        + "and percent-encode a ':' or '@' in the user or password (%3A, %40)");
-            }
-        }
     }
 }

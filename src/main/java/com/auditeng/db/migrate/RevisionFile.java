@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +21,19 @@ public record RevisionFile(RevisionId id, String fileName, String content) {
 
     public static boolean isRevisionName(String fileName) {
         return NAME.matcher(fileName).matches();
+    }
+
+    /**
+     * Whether a name that is not a revision's was probably meant as one ({@code 0002-add.yaml}, {@code 2_add.yaml},
+     * {@code 0002_add.YAML}): skipping it would leave a revision silently unapplied. Hidden files ({@code .gitkeep},
+     * an editor's {@code .0002_add.yaml.swp}) are never revisions.
+     */
+    public static boolean looksLikeRevision(String fileName) {
+        if (fileName.startsWith(".") || isRevisionName(fileName)) {
+            return false;
+        }
+        String lowerCase = fileName.toLowerCase(Locale.ROOT);
+        return Character.isDigit(fileName.charAt(0)) || lowerCase.endsWith(".yaml") || lowerCase.endsWith(".yml");
     }
 
     /** The message of the revision: its slug, read as words. */

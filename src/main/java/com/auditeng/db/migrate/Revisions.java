@@ -43,7 +43,10 @@ public final class Revisions {
         }
     }
 
-    /** The revision files in a folder; files that are not named {@code NNNN_slug.yaml} are ignored. */
+    /**
+     * The revision files in a folder. A file that looks like a revision but is not named {@code NNNN_slug.yaml} is an
+     * error; other files (a README, {@code .gitkeep}) are ignored.
+     */
     public static Revisions load(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new ConfigurationException("migrations folder " + folder + " does not exist; create it, or point "
@@ -51,10 +54,17 @@ public final class Revisions {
         }
         try (Stream<Path> paths = Files.list(folder)) {
             List<RevisionFile> files = new ArrayList<>();
-            for (Path path : paths.filter(path -> RevisionFile.isRevisionName(path.getFileName().toString())).toList()) {
+            for (Path path : paths.filter(Files::isRegularFile).sorted().toList()) {
                 String name = path.getFileName().toString();
-                files.add(new RevisionFile(RevisionFile.idOf(name).orElseThrow(), name,
-                        Files.readString(path, StandardCharsets.UTF_8)));
+                if (RevisionFile.looksLikeRevision(name)) {
+                    throw new ConfigurationException("file " + name + " in " + folder + " looks like a revision but "
+                            + "is not named NNNN_slug.yaml (four digits, an underscore, lowercase letters, digits or "
+                            + "underscores, then .yaml); rename it, or move it out of the migrations folder");
+                }
+                if (RevisionFile.isRevisionName(name)) {
+                    files.add(new RevisionFile(RevisionFile.idOf(name).orElseThrow(), name,
+                            Files.readString(path, StandardCharsets.UTF_8)));
+                }
             }
             return new Revisions(folder.toString(), files);
         } catch (IOException e) {

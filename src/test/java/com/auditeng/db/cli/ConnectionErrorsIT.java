@@ -64,6 +64,17 @@ class ConnectionErrorsIT {
     }
 
     @Test
+    void pgpasswordSuppliesThePasswordTheUrlLeavesOut() throws Exception {
+        DatabaseUrl good = PasswordServer.app();
+
+        CliResult result = Process.startJarOn("postgresql://app@localhost:" + good.port() + "/app",
+                Map.of("PGPASSWORD", SECRET), home, "db", "current").await();
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stderr()).doesNotContain(SECRET);
+    }
+
+    @Test
     void theMessagesNameTheProblem() throws Exception {
         DatabaseUrl good = PasswordServer.app();
 

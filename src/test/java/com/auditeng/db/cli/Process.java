@@ -46,17 +46,31 @@ final class Process {
         return start(home, command);
     }
 
+    /** As {@link #startJarOn}, with libpq's variables ({@code PGPASSWORD}...) set in its environment. */
+    static Process startJarOn(String databaseUrl, Map<String, String> variables, Path home, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString(), "--database-url", databaseUrl));
+        command.addAll(List.of(args));
+        return start(home, command, variables);
+    }
+
     static CliResult runJar(Path home, String... args) throws Exception {
         return startJar(home, args).await();
     }
 
     private static Process start(Path home, List<String> command) throws IOException {
+        return start(home, command, Map.of());
+    }
+
+    private static Process start(Path home, List<String> command, Map<String, String> variables) throws IOException {
         Path out = Files.createTempFile("auditeng-out", ".txt");
         Path err = Files.createTempFile("auditeng-err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         Map<String, String> environment = builder.environment();
         environment.remove("DATABASE_URL");
         environment.remove("AUDITENG_MIGRATIONS");
+        environment.keySet().removeIf(name -> name.startsWith("PG"));   // the machine's libpq settings stay out
+        environment.putAll(variables);
         environment.put("AUDITENG_HOME", home.toString());
         return new Process(builder.start(), out, err);
     }

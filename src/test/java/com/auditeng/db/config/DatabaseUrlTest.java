@@ -71,4 +71,70 @@ class DatabaseUrlTest {
         assertThat(url.host()).isEqualTo("localhost");
         assertThat(url.user()).isEqualTo("postgres");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4242/Secr3tTail", "pa?ss", "p@ss/w?rd#x:y", "/leading", "tr@iling?"})
+    void aPasswordWithRawSlashQuestionMarkOrAtParsesWhenTheUrlReadsOneWayOnly(String password) {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://app:" + password + "@db.internal:6543/auditeng?sslmode=require");
+
+        assertThat(url).usingRecursiveComparison().isEqualTo(
+                new DatabaseUrl("db.internal", 6543, "auditeng", "app", password, Map.of("sslmode", "require")));
+        assertThat(url.redacted()).isEqualTo("postgresql://app:***@db.internal:6543/auditeng?sslmode=require");
+    }
+
+    @Test
+    void theExampleThatUsedToEchoItsPasswordParsesAndShowsNoneOfIt() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://app:4242/Secr3tTail@db.internal/auditeng");
+
+        assertThat(url.redacted()).isEqualTo("postgresql://app:***@db.internal:5432/auditeng");
+        assertThat(url.password()).isEqualTo("4242/Secr3tTail");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql://app:4242?name=Secr3tTail@db/auditeng",
+            "postgresql://app:Secr3t/Tail@db/auditeng?user=bob@corp",
+            "postgresql://app:Secr3t/Tail@db:port/auditeng",
+            "postgresql://app:Secr3t@Tail/x@db/auditeng?sslrootcert=/a@b.crt"})
+    void aUrlThatReadsTwoWaysIsRefusedNamingTheEncodingWithoutEchoingIt(String text) {
+        assertThatThrownBy(() -> DatabaseUrl.parse(text))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("percent-encode '/' as %2F, '?' as %3F, '@' as %40 in the password")
+                .hasMessageNotContaining("Secr3t").hasMessageNotContaining("Tail")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void anAtInAKnownQueryValueOrADatabaseNameWithoutPasswordStillParses() {
+        assertThat(DatabaseUrl.parse("postgresql://app:pw@db/auditeng?user=bob@corp&sslmode=require").user())
+                .isEqualTo("bob@corp");
+        assertThat(DatabaseUrl.parse("postgresql://db.internal/my@db").database()).isEqualTo("my@db");
+    }
+
+    @Test
+    void redactedMasksEveryParameterNamedLikeAPasswordAndTheClientKey() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://app@db/auditeng?sslmode=verify-full&sslpassword=topsecret"
+                + "&sslkey=/keys/client.pk8&PGPassword=alsosecret");
+
+        assertThat(url.redacted()).isEqualTo("postgresql://app@db:5432/auditeng?sslmode=verify-full&sslpassword=***"
+                + "&sslkey=***&PGPassword=***");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/auditeng?sslmode=verify-full");
+        assertThat(url.jdbcProperties()).containsEntry("sslpassword", "topsecret")
+                .containsEntry("sslkey", "/keys/client.pk8").containsEntry("PGPassword", "alsosecret");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql://app:4242/Secr3tTail@db.internal/auditeng?sslpassword=Secr3tTail",
+            "mysql://app:Secr3tTail@db/x?password=Secr3tTail", "app:Secr3tTail@db", "postgresql://app:Secr3t?Tail@[::1",
+            "jdbc:postgresql://db/x?user=app&password=Secr3tTail&sslmode=require"})
+    void redactMasksTheSecretsOfAnyTextWithoutParsingIt(String text) {
+        assertThat(DatabaseUrl.redact(text)).doesNotContain("Secr3t").doesNotContain("Tail").contains("***");
+    }
+
+    @Test
+    void redactKeepsWhatIsNotSecret() {
+        assertThat(DatabaseUrl.redact("postgresql://app:4242/Secr3tTail@db.internal/auditeng?sslmode=require"
+                + "&sslpassword=topsecret&application_name=ci"))
+                .isEqualTo("postgresql://app:***@db.internal/auditeng?sslmode=require&sslpassword=***"
+                        + "&application_name=ci");
+    }
 }
