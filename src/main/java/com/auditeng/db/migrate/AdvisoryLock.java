@@ -23,6 +23,12 @@ import java.time.Duration;
 public final class AdvisoryLock implements AutoCloseable {
     /** "AUDT" in ASCII, the high half of every key: a prefix no other application is likely to pick. */
     private static final long PREFIX = 0x41554454L;
+    /**
+     * "AUDITENG" in ASCII: the key of the schema {@code public}, as every earlier version locked it. PostgreSQL keeps
+     * advisory locks per database already, so this key is per database too; keeping it means a migrator of an
+     * earlier version, still starting during a rolling deploy, and one of this version wait for each other.
+     */
+    private static final long PUBLIC_SCHEMA_KEY = 0x4155444954454E47L;
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final Connection connection;
@@ -58,12 +64,16 @@ public final class AdvisoryLock implements AutoCloseable {
      * SHA-256 of {@code database.schema} in the low half. Computed here rather than with the server's
      * {@code hashtext}, which PostgreSQL does not promise to keep across versions, so every migrator of any version
      * and a person locking by hand in psql arrive at the same key. Migrations of two tenants' schemas in one
-     * database then run side by side, each still serialised with itself.
+     * database then run side by side, each still serialised with itself. The schema {@code public} keeps
+     * {@link #PUBLIC_SCHEMA_KEY}.
      */
     static long keyOf(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT current_database(), coalesce(current_schema(), '')")) {
             rows.next();
+            if (rows.getString(2).equals("public")) {
+                return PUBLIC_SCHEMA_KEY;
+            }
             byte[] digest = sha256(rows.getString(1) + "." + rows.getString(2));
             return PREFIX << 32 | (ByteBuffer.wrap(digest).getInt() & 0xFFFFFFFFL);
         }

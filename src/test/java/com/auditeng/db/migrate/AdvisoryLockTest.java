@@ -69,14 +69,15 @@ class AdvisoryLockTest {
     }
 
     @Test
-    void theKeyIsTheSameForEverySessionOnOneDatabaseAndSchema() throws SQLException {
+    void theKeyIsTheSameForEverySessionOfASchemaAndPublicKeepsTheKeyOfEarlierVersions() throws SQLException {
         DatabaseUrl database = TestDatabase.fresh();
 
         try (Connection one = TestDatabase.connect(database); Connection other = TestDatabase.connect(database);
-             Connection elsewhere = TestDatabase.connect(TestDatabase.fresh())) {
+             Connection tenant = TestDatabase.connect(database); Statement statement = tenant.createStatement()) {
+            statement.execute("CREATE SCHEMA tenant_a; SET search_path = tenant_a");
 
-            assertThat(AdvisoryLock.keyOf(one)).isEqualTo(AdvisoryLock.keyOf(other))
-                    .isNotEqualTo(AdvisoryLock.keyOf(elsewhere));
+            assertThat(AdvisoryLock.keyOf(one)).isEqualTo(AdvisoryLock.keyOf(other)).isEqualTo(0x4155444954454E47L)
+                    .isNotEqualTo(AdvisoryLock.keyOf(tenant));
         }
     }
 
