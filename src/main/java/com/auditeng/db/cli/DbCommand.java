@@ -1,8 +1,12 @@
 package com.auditeng.db.cli;
 
+import com.auditeng.db.ExitCode;
 import com.auditeng.db.UsageException;
 import com.auditeng.db.config.Settings;
 import com.auditeng.db.migrate.MigrationRunner;
+import com.auditeng.db.migrate.RevisionFile;
+import com.auditeng.db.migrate.RevisionId;
+import com.auditeng.db.migrate.RunListener;
 import com.auditeng.db.migrate.RevisionCompiler;
 import com.auditeng.db.migrate.Revisions;
 import picocli.CommandLine.Command;
@@ -11,6 +15,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /** {@code auditeng db}: the schema commands, modelled on Alembic's verbs. */
 @Command(name = "db", mixinStandardHelpOptions = true,
@@ -56,7 +64,27 @@ final class DbCommand implements Runnable {
         return root.workspace().notes();
     }
 
-    ProgressPrinter progress(String verb) {
-        return new ProgressPrinter(verb, out(), notes(), err(), root.workspace().settings().terminal());
+    /**
+     * Runs an upgrade or downgrade: progress and lock waits on stderr, then on stdout each revision done, or with
+     * {@code json} one document of them (docs/json-output.md).
+     */
+    int migrate(String verb, boolean json, BiFunction<MigrationRunner, RunListener, List<RevisionFile>> work) {
+        MigrationRunner runner = runner();
+        RunReport report = new RunReport();
+        PrintWriter results = json ? new PrintWriter(Writer.nullWriter()) : out();
+        List<RevisionFile> done;
+        try (ProgressPrinter progress = new ProgressPrinter(verb.replaceAll("e$", "") + "ing", results, notes(), err(),
+                root.workspace().settings().terminal())) {
+            done = work.apply(runner, RunListener.both(progress, report));
+        }
+        Optional<RevisionId> current = done.isEmpty() || json ? runner.current() : Optional.empty();
+        if (done.isEmpty()) {
+            notes().println("note: nothing to " + verb + "; the database is at "
+                    + current.map(Object::toString).orElse("base"));
+        }
+        if (json) {
+            JsonOutput.print(out(), report.document(current));
+        }
+        return ExitCode.OK.number();
     }
 }

@@ -1,9 +1,7 @@
 package com.auditeng.db.cli;
 
 import com.auditeng.db.ExitCode;
-import com.auditeng.db.migrate.MigrationRunner;
 import com.auditeng.db.migrate.OfflineScript;
-import com.auditeng.db.migrate.RevisionFile;
 import com.auditeng.db.migrate.Target;
 import com.auditeng.db.safety.DataLossGuard;
 import picocli.CommandLine.Command;
@@ -11,7 +9,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "downgrade", mixinStandardHelpOptions = true,
@@ -32,6 +29,10 @@ final class DowngradeCommand implements Callable<Integer> {
     @Option(names = "--allow-data-loss", description = "Drop tables and columns even when they hold rows.")
     private boolean allowDataLoss;
 
+    @Option(names = "--json", description = "Print one JSON document: {\"revisions\": [{\"id\", \"message\", \"file\", "
+            + "\"duration_ms\", \"lock_retries\": [...]}], \"current\": \"NNNN\" or null} (docs/json-output.md).")
+    private boolean json;
+
     @Override
     public Integer call() {
         if (sql) {
@@ -39,16 +40,7 @@ final class DowngradeCommand implements Callable<Integer> {
             return ExitCode.OK.number();
         }
         Target to = Target.parse(target);
-        MigrationRunner runner = db.runner();
-        List<RevisionFile> reverted;
-        try (ProgressPrinter progress = db.progress("downgrading")) {
-            reverted = runner.downgrade(to, progress,
-                new DataLossGuard(allowDataLoss));
-        }
-        if (reverted.isEmpty()) {
-            db.notes().println("note: nothing to downgrade; the database is at "
-                    + runner.current().map(Object::toString).orElse("base"));
-        }
-        return ExitCode.OK.number();
+        return db.migrate("downgrade", json,
+                (runner, listener) -> runner.downgrade(to, listener, new DataLossGuard(allowDataLoss)));
     }
 }

@@ -1,9 +1,7 @@
 package com.auditeng.db.cli;
 
 import com.auditeng.db.ExitCode;
-import com.auditeng.db.migrate.MigrationRunner;
 import com.auditeng.db.migrate.OfflineScript;
-import com.auditeng.db.migrate.RevisionFile;
 import com.auditeng.db.migrate.Target;
 import com.auditeng.db.safety.UpgradeGuard;
 import picocli.CommandLine.Command;
@@ -11,7 +9,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
@@ -33,6 +30,10 @@ final class UpgradeCommand implements Callable<Integer> {
     @Option(names = "--allow-data-loss", description = "Run destructive steps even on tables that hold rows.")
     private boolean allowDataLoss;
 
+    @Option(names = "--json", description = "Print one JSON document: {\"revisions\": [{\"id\", \"message\", \"file\", "
+            + "\"duration_ms\", \"lock_retries\": [...]}], \"current\": \"NNNN\" or null} (docs/json-output.md).")
+    private boolean json;
+
     @Override
     public Integer call() {
         if (sql) {
@@ -40,16 +41,7 @@ final class UpgradeCommand implements Callable<Integer> {
             return ExitCode.OK.number();
         }
         Target to = Target.parse(target);
-        MigrationRunner runner = db.runner();
-        List<RevisionFile> applied;
-        try (ProgressPrinter progress = db.progress("upgrading")) {
-            applied = runner.upgrade(to, progress,
-                new UpgradeGuard(allowDataLoss, "--allow-data-loss", db.err()));
-        }
-        if (applied.isEmpty()) {
-            db.notes().println("note: nothing to upgrade; the database is at "
-                    + runner.current().map(Object::toString).orElse("base"));
-        }
-        return ExitCode.OK.number();
+        return db.migrate("upgrade", json, (runner, listener) ->
+                runner.upgrade(to, listener, new UpgradeGuard(allowDataLoss, "--allow-data-loss", db.err())));
     }
 }

@@ -14,6 +14,29 @@ public interface RunListener {
     default void retrying(LockWait wait) {
     }
 
+    /** Tells {@code first}, then {@code second}, of everything. */
+    static RunListener both(RunListener first, RunListener second) {
+        return new RunListener() {
+            @Override
+            public void started(RevisionFile file) {
+                first.started(file);
+                second.started(file);
+            }
+
+            @Override
+            public void finished(RevisionFile file, Duration took) {
+                first.finished(file, took);
+                second.finished(file, took);
+            }
+
+            @Override
+            public void retrying(LockWait wait) {
+                first.retrying(wait);
+                second.retrying(wait);
+            }
+        };
+    }
+
     /** A listener told only of finished revisions. */
     static RunListener onFinished(Consumer<RevisionFile> finished) {
         return (file, took) -> finished.accept(file);

@@ -4,6 +4,8 @@ import com.auditeng.db.CliResult;
 import com.auditeng.db.TestDatabase;
 import com.auditeng.db.config.DatabaseUrl;
 import com.auditeng.db.migrate.Catalog;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,27 @@ class LiveDatabaseTest {
         // the lock timeout is 500 ms; without it the writers queue behind the ALTER for the reader's 3 s
         assertThat(longestInsert).isLessThan(1000);
         assertThat(db.columns()).contains("gauges.reading integer null");
+    }
+
+    @Test
+    void upgradeJsonRecordsEachRetryWithItsBlocker() throws Exception {
+        Cli cli = Cli.on(url.redacted(), FIXTURES.resolve("live"));
+        cli.run("db", "upgrade", "0001");
+        int readerPid = holdReadLockOnGauges("audit-export");
+        CompletableFuture.runAsync(() -> sleep(1500)).thenRun(this::commitBlocker);
+
+        CliResult result = cli.run("db", "upgrade", "--json");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        JsonNode document = new ObjectMapper().readTree(result.stdout());
+        JsonNode revision = document.get("revisions").get(0);
+        assertThat(revision.get("id").asText()).isEqualTo("0002");
+        assertThat(revision.get("lock_retries")).isNotEmpty();
+        JsonNode retry = revision.get("lock_retries").get(0);
+        assertThat(retry.get("statement").asInt()).isEqualTo(1);
+        assertThat(retry.get("blockers").get(0).get("pid").asInt()).isEqualTo(readerPid);
+        assertThat(retry.get("blockers").get(0).get("application_name").asText()).isEqualTo("audit-export");
+        assertThat(document.get("current").asText()).isEqualTo("0002");
     }
 
     @Test
