@@ -2,6 +2,7 @@ package com.auditeng.db.cli;
 
 import com.auditeng.db.ExitCode;
 import com.auditeng.db.migrate.OfflineScript;
+import com.auditeng.db.migrate.Phase;
 import com.auditeng.db.migrate.Target;
 import com.auditeng.db.safety.UpgradeGuard;
 import picocli.CommandLine.Command;
@@ -30,6 +31,12 @@ final class UpgradeCommand implements Callable<Integer> {
     @Option(names = "--allow-data-loss", description = "Run destructive steps even on tables that hold rows.")
     private boolean allowDataLoss;
 
+    @Option(names = "--phase", paramLabel = "expand|contract",
+            description = "expand: apply pending revisions up to the first contract one, so that the previous application "
+                    + "version keeps working (before a rolling deploy); contract: all of them (the default, once no "
+                    + "instance of the previous version runs).")
+    private String phase;
+
     @Option(names = "--json", description = "Print one JSON document: {\"revisions\": [{\"id\", \"message\", \"file\", "
             + "\"duration_ms\", \"lock_retries\": [...]}], \"current\": \"NNNN\" or null} (docs/json-output.md).")
     private boolean json;
@@ -41,7 +48,8 @@ final class UpgradeCommand implements Callable<Integer> {
             return ExitCode.OK.number();
         }
         Target to = Target.parse(target);
+        Phase upTo = phase == null ? Phase.CONTRACT : Phase.parse(phase);
         return db.migrate("upgrade", json, (runner, listener) ->
-                runner.upgrade(to, listener, new UpgradeGuard(allowDataLoss, "--allow-data-loss", db.err())));
+                runner.upgrade(to, listener, new UpgradeGuard(allowDataLoss, "--allow-data-loss", db.err()), upTo));
     }
 }

@@ -8,13 +8,20 @@ import java.util.Optional;
  * whether both may run inside one transaction.
  *
  * @param irreversible why the revision cannot be rolled back, when it cannot
+ * @param phase        whether it may run while the previous application version does
  */
 public record CompiledRevision(RevisionFile file, List<String> upgrade, List<String> downgrade,
-                               boolean transactional, Optional<String> irreversible) {
+                               boolean transactional, Optional<String> irreversible, Phase phase) {
 
     public CompiledRevision {
         upgrade = List.copyOf(upgrade);
         downgrade = List.copyOf(downgrade);
+    }
+
+    /** A revision whose phase is read from its statements. */
+    public CompiledRevision(RevisionFile file, List<String> upgrade, List<String> downgrade, boolean transactional,
+                            Optional<String> irreversible) {
+        this(file, upgrade, downgrade, transactional, irreversible, Phase.inferredFrom(upgrade));
     }
 
     public RevisionId id() {

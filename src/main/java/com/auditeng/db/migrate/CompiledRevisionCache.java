@@ -56,8 +56,9 @@ final class CompiledRevisionCache {
             Optional<String> irreversible = in.readBoolean() ? Optional.of(readString(in)) : Optional.empty();
             List<String> upgrade = readList(in);
             List<String> downgrade = readList(in);
-            return Optional.of(new CompiledRevision(file, upgrade, downgrade, transactional, irreversible));
-        } catch (IOException e) {
+            Phase phase = Phase.valueOf(readString(in));
+            return Optional.of(new CompiledRevision(file, upgrade, downgrade, transactional, irreversible, phase));
+        } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();   // a damaged entry is compiled again and overwritten
         }
     }
@@ -76,6 +77,7 @@ final class CompiledRevisionCache {
                 }
                 writeList(out, revision.upgrade());
                 writeList(out, revision.downgrade());
+                writeString(out, revision.phase().name());
             }
             Path target = entry(revision.file());
             if (!Files.isDirectory(folder.get())) {

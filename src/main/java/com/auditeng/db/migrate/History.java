@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The revision-tracking table {@code auditeng_revision}: one row per applied revision, written in the same
@@ -21,7 +22,14 @@ public final class History {
             + "checksum VARCHAR(64) NOT NULL, "
             + "applied_at TIMESTAMP WITH TIME ZONE DEFAULT now() NOT NULL, "
             + "applied_by TEXT DEFAULT current_user NOT NULL, "
+            + "phase VARCHAR(8), "
             + "CONSTRAINT " + TABLE + "_pkey PRIMARY KEY (revision))";   // outside the pk_ convention: not part of the schema
+    /**
+     * Versions before phases made the table without {@code phase}; a row they write still leaves it empty (null: a
+     * phase not known, read as contract). The column is what lets an older application version, which lacks the
+     * files of newer revisions, tell whether the schema still suits it.
+     */
+    static final String ADD_PHASE = "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS phase VARCHAR(8)";
 
     private final Connection connection;
 
@@ -43,28 +51,53 @@ public final class History {
         }
     }
 
+    /** Creates the table, or adds what an earlier version's table lacks; changes nothing that is already there. */
+    public void createOrComplete() throws SQLException {
+        if (!exists()) {
+            create();
+            return;
+        }
+        if (!hasPhaseColumn()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(ADD_PHASE);
+            }
+        }
+    }
+
+    private boolean hasPhaseColumn() throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass('"
+                     + TABLE + "') AND attname = 'phase' AND NOT attisdropped")) {
+            rows.next();
+            return rows.getInt(1) == 1;
+        }
+    }
+
     /** The applied revisions, oldest first; none when the table does not exist yet. */
     public List<AppliedRevision> applied() throws SQLException {
         List<AppliedRevision> applied = new ArrayList<>();
         if (!exists()) {
             return applied;
         }
+        String phase = hasPhaseColumn() ? "phase" : "NULL";
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(
-                     "SELECT revision, message, checksum, applied_at FROM " + TABLE + " ORDER BY revision")) {
+             ResultSet rows = statement.executeQuery("SELECT revision, message, checksum, applied_at, " + phase
+                     + " FROM " + TABLE + " ORDER BY revision")) {
             while (rows.next()) {
                 applied.add(new AppliedRevision(RevisionId.parse(rows.getString(1)), rows.getString(2),
-                        rows.getString(3), rows.getObject(4, OffsetDateTime.class)));
+                        rows.getString(3), rows.getObject(4, OffsetDateTime.class),
+                        Optional.ofNullable(rows.getString(5)).flatMap(Phase::ofLabel)));
             }
         }
         return applied;
     }
 
-    public void record(RevisionFile file) throws SQLException {
+    public void record(RevisionFile file, Phase phase) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(recordSql())) {
             insert.setString(1, file.id().toString());
             insert.setString(2, file.message());
             insert.setString(3, file.checksum());
+            insert.setString(4, phase.label());
             insert.executeUpdate();
         }
     }
@@ -77,7 +110,7 @@ public final class History {
     }
 
     static String recordSql() {
-        return "INSERT INTO " + TABLE + " (revision, message, checksum) VALUES (?, ?, ?)";
+        return "INSERT INTO " + TABLE + " (revision, message, checksum, phase) VALUES (?, ?, ?, ?)";
     }
 
     static String forgetSql() {
@@ -85,9 +118,9 @@ public final class History {
     }
 
     /** The literal statements of {@link #record} for offline SQL. */
-    static String recordLiteral(RevisionFile file) {
-        return "INSERT INTO " + TABLE + " (revision, message, checksum) VALUES ('" + file.id() + "', '"
-                + file.message().replace("'", "''") + "', '" + file.checksum() + "')";
+    static String recordLiteral(RevisionFile file, Phase phase) {
+        return "INSERT INTO " + TABLE + " (revision, message, checksum, phase) VALUES ('" + file.id() + "', '"
+                + file.message().replace("'", "''") + "', '" + file.checksum() + "', '" + phase.label() + "')";
     }
 
     static String forgetLiteral(RevisionId id) {

@@ -30,6 +30,7 @@ public final class MigrationRunner {
     private final RevisionCompiler compiler;
     private final LockTimeouts timeouts;
     private final PrintWriter notes;
+    private boolean warnedAhead;
 
     /** A runner with the default DDL lock timeout and retries, waiting up to {@code lockTimeout} for other migrations. */
     public MigrationRunner(DatabaseConnector connector, Revisions revisions, RevisionCompiler compiler,
@@ -50,11 +51,13 @@ public final class MigrationRunner {
         return revisions;
     }
 
-    /** The revision the database is at; empty when none is applied. An edited applied revision is an error. */
+    /**
+     * The revision the database is at; empty when none is applied. It may be newer than this folder's head when
+     * only expand revisions are (see {@link Standing}). An edited applied revision is an error.
+     */
     public Optional<RevisionId> current() {
         try (Connection connection = connector.open()) {
-            int position = verifiedPosition(connection);
-            return position < 0 ? Optional.empty() : Optional.of(revisions.all().get(position).id());
+            return standing(connection).current(revisions);
         } catch (SQLException e) {
             throw databaseError("read the applied revisions", e);
         }
@@ -66,8 +69,16 @@ public final class MigrationRunner {
 
     /** Applies the revisions above the current one up to {@code target}, telling {@code applied} of each. */
     public List<RevisionFile> upgrade(Target target, RunListener applied, PlanCheck check) {
+        return upgrade(target, applied, check, Phase.CONTRACT);
+    }
+
+    /**
+     * Like {@link #upgrade(Target, RunListener, PlanCheck)}, up to {@code phase}: with {@link Phase#EXPAND}, stops
+     * before the first contract revision, so that the previous application version keeps working.
+     */
+    public List<RevisionFile> upgrade(Target target, RunListener applied, PlanCheck check, Phase phase) {
         return write(connection -> {
-            int current = verifiedPosition(connection);
+            int current = standing(connection).position();
             int to = target.resolve(revisions, current);
             if (to < current) {
                 throw new UsageException("target " + target + " is below the current revision "
@@ -75,7 +86,13 @@ public final class MigrationRunner {
             }
             List<CompiledRevision> plan = new ArrayList<>();
             for (RevisionFile file : revisions.all().subList(current + 1, to + 1)) {
-                plan.add(compiler.compile(file));
+                CompiledRevision revision = compiler.compile(file);
+                if (phase == Phase.EXPAND && revision.phase() == Phase.CONTRACT) {
+                    notes.println("note: stopping before " + file.id() + " " + file.message() + ", a contract revision; "
+                            + "apply it with 'db upgrade --phase contract' once no instance of the previous version runs");
+                    break;
+                }
+                plan.add(revision);
             }
             return execute(connection, plan, PlanCheck.Direction.UPGRADE, check, applied);
         });
@@ -88,7 +105,12 @@ public final class MigrationRunner {
     /** Reverts the applied revisions above {@code target}, newest first, telling {@code reverted} of each. */
     public List<RevisionFile> downgrade(Target target, RunListener reverted, PlanCheck check) {
         return write(connection -> {
-            int current = verifiedPosition(connection);
+            Standing standing = standing(connection);
+            if (standing.isAhead()) {
+                throw new ConfigurationException("the database has revisions newer than " + revisions.location()
+                        + " applied (" + standing.describeNewer() + "); downgrade with the version that has their files");
+            }
+            int current = standing.position();
             int to = target.resolve(revisions, current);
             if (to > current) {
                 throw new UsageException("target " + target + " is above the current revision"
@@ -108,12 +130,15 @@ public final class MigrationRunner {
         });
     }
 
-    /** The current position, once the applied revisions are known to match their files. */
-    private int verifiedPosition(Connection connection) throws SQLException {
-        List<AppliedRevision> history = new History(connection).applied();
-        int current = position(history);
-        verifyChecksums(history);
-        return current;
+    /** Where the database stands; warns once when it is ahead of the folder with expand revisions only. */
+    private Standing standing(Connection connection) throws SQLException {
+        Standing standing = Standing.of(new History(connection).applied(), revisions);
+        if (standing.isAhead() && !warnedAhead) {
+            warnedAhead = true;
+            notes.println("warning: the database has revisions newer than this version's head applied ("
+                    + standing.describeNewer() + "); all expand revisions, which keep this version working");
+        }
+        return standing;
     }
 
     /** Lets {@code check} refuse the plan, then runs it revision by revision, each with its history row. */
@@ -130,26 +155,13 @@ public final class MigrationRunner {
                 listener.started(revision.file());
                 long start = System.nanoTime();
                 HistoryStep step = direction == PlanCheck.Direction.UPGRADE
-                        ? rows -> rows.record(revision.file()) : rows -> rows.forget(revision.id());
+                        ? rows -> rows.record(revision.file(), revision.phase()) : rows -> rows.forget(revision.id());
                 run(connection, revision, direction.statementsOf(revision), step, retry);
                 done.add(revision.file());
                 listener.finished(revision.file(), Duration.ofNanos(System.nanoTime() - start));
             }
         }
         return done;
-    }
-
-    /** Every applied revision whose file changed since: reported, never re-run. */
-    private void verifyChecksums(List<AppliedRevision> applied) {
-        List<String> edited = applied.stream()
-                .filter(row -> !revisions.get(row.id()).checksum().equals(row.checksum()))
-                .map(row -> revisions.get(row.id()).fileName())
-                .toList();
-        if (!edited.isEmpty()) {
-            throw new ProblemFoundException("applied revision " + String.join(", ", edited) + (edited.size() == 1
-                    ? " was" : " were") + " edited after being applied (checksum differs); restore the file as it was "
-                    + "applied (e.g. git checkout), or undo the edit and put the change in a new revision (db revision -m ...)");
-        }
     }
 
     /** Records {@code target} as the applied revision without running anything. */
@@ -164,7 +176,7 @@ public final class MigrationRunner {
                     history.forget(row.id());
                 }
                 for (RevisionFile file : revisions.all().subList(0, to + 1)) {
-                    history.record(file);
+                    history.record(file, compiler.compile(file).phase());
                 }
                 connection.commit();
             } catch (SQLException e) {
@@ -190,12 +202,9 @@ public final class MigrationRunner {
             noticeDisconnects(connection);
             PoolerCheck.requireStableSession(connection, connector);
             try (AdvisoryLock ignored = AdvisoryLock.acquire(connection, timeouts.migrationLock(), notes)) {
-                History history = new History(connection);
-                // only when missing: CREATE ... IF NOT EXISTS still needs the CREATE privilege, which a
+                // only what is missing: CREATE ... IF NOT EXISTS still needs the CREATE privilege, which a
                 // least-privilege role at head lacks
-                if (!history.exists()) {
-                    history.create();
-                }
+                new History(connection).createOrComplete();
                 return work.run(connection);
             }
         } catch (SQLException e) {
@@ -347,23 +356,6 @@ public final class MigrationRunner {
             message = server.getMessage() + (server.getDetail() == null ? "" : " (" + server.getDetail() + ")");
         }
         return connector.redact(message);
-    }
-
-    /** The index of the current revision; the applied revisions must be exactly the first ones of the folder. */
-    private int position(List<AppliedRevision> applied) {
-        for (int i = 0; i < applied.size(); i++) {
-            RevisionId id = applied.get(i).id();
-            if (!revisions.contains(id)) {
-                throw new ConfigurationException("the database has revision " + id + " applied, which is not in "
-                        + revisions.location() + "; run with the migrations that built this database");
-            }
-            if (revisions.indexOf(id) != i) {
-                RevisionId missing = revisions.all().get(i).id();
-                throw new ConfigurationException("revision " + missing + " is not applied but the later " + id
-                        + " is; renumber " + revisions.get(missing).fileName() + " after " + revisions.head().orElseThrow().id());
-            }
-        }
-        return applied.size() - 1;
     }
 
     private int positionAllowingGaps(List<AppliedRevision> applied) {

@@ -24,10 +24,10 @@ public final class OfflineScript {
             throw new UsageException("range " + range + " goes down; use 'db downgrade " + range + " --sql'");
         }
         StringBuilder script = header("upgrade", range);
-        script.append(History.CREATE_TABLE).append(";\n");
+        script.append(History.CREATE_TABLE).append(";\n").append(History.ADD_PHASE).append(";\n");
         for (RevisionFile file : revisions.all().subList(positions[0] + 1, positions[1] + 1)) {
             CompiledRevision revision = compiler.compile(file);
-            append(script, revision, revision.upgrade(), History.recordLiteral(file));
+            append(script, revision, revision.upgrade(), History.recordLiteral(file, revision.phase()));
         }
         return script.toString();
     }

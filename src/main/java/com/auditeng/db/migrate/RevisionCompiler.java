@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Turns revision files (Liquibase YAML changelogs) into PostgreSQL statements with Liquibase's own parser and
@@ -67,8 +69,9 @@ public final class RevisionCompiler {
             for (int i = changeSets.size() - 1; i >= 0 && irreversible.isEmpty(); i--) {
                 irreversible = rollback(changeSets.get(i), downgrade);
             }
+            Phase phase = labelledPhase(file, changeSets).orElseGet(() -> Phase.inferredFrom(upgrade));
             return new CompiledRevision(file, upgrade, irreversible.isPresent() ? List.of() : downgrade,
-                    transactional, irreversible);
+                    transactional, irreversible, phase);
         } catch (LiquibaseException | RuntimeException e) {
             if (e instanceof ConfigurationException configuration) {
                 throw configuration;
@@ -76,6 +79,26 @@ public final class RevisionCompiler {
             throw new ConfigurationException("revision " + file.fileName() + " cannot be read (" + firstLine(e)
                     + "); fix the file: it must be a Liquibase YAML changelog", e);
         }
+    }
+
+    /** The phase the change sets' labels name; they must agree, and no other label is allowed. */
+    private static Optional<Phase> labelledPhase(RevisionFile file, List<ChangeSet> changeSets) {
+        Set<Phase> phases = new TreeSet<>();
+        for (ChangeSet changeSet : changeSets) {
+            if (changeSet.getLabels() == null || changeSet.getLabels().isEmpty()) {
+                continue;
+            }
+            for (String label : changeSet.getLabels().getLabels()) {
+                phases.add(Phase.ofLabel(label).orElseThrow(() -> new ConfigurationException("revision "
+                        + file.fileName() + " has the label '" + label + "'; the only labels are the phases: "
+                        + "labels: expand, or labels: contract")));
+            }
+        }
+        if (phases.size() > 1) {
+            throw new ConfigurationException("revision " + file.fileName() + " is labelled both expand and contract; "
+                    + "move the contract change sets into a revision of their own");
+        }
+        return phases.stream().findFirst();
     }
 
     private DatabaseChangeLog parse(RevisionFile file) throws LiquibaseException {

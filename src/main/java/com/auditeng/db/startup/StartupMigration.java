@@ -111,12 +111,13 @@ public final class StartupMigration {
             }
         };
         UpgradeGuard guard = new UpgradeGuard(options.allowDataLoss(), "StartupOptions.allowingDataLoss()", notes);
-        return withConnectRetries(() -> runner.upgrade(Target.parse("head"), listener, guard));
+        return withConnectRetries(() -> runner.upgrade(Target.parse("head"), listener, guard, options.phase()));
     }
 
+    /** At head, or ahead with expand revisions only (the runner refuses a newer contract revision before this). */
     private void validate(Optional<RevisionId> current) {
         Optional<RevisionFile> head = revisions.head();
-        if (head.isEmpty() || current.equals(head.map(RevisionFile::id))) {
+        if (head.isEmpty() || current.isPresent() && current.get().compareTo(head.get().id()) >= 0) {
             return;
         }
         String at = current.map(id -> "at " + id).orElse("empty (no revision applied)");
