@@ -24,6 +24,7 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
     private final PrintWriter warnings;
     private final ScheduledExecutorService ticker;
     private ScheduledFuture<?> live;
+    private long lastBackfillNote = System.nanoTime();
 
     ProgressPrinter(String verb, PrintWriter out, PrintWriter notes, PrintWriter warnings, boolean terminal) {
         this.verb = verb;
@@ -58,6 +59,16 @@ final class ProgressPrinter implements RunListener, AutoCloseable {
         }
         out.println(file.id() + "  " + file.message());
         notes.println("  " + file.id() + " done in " + format(took));
+    }
+
+    /** A backfill's progress, at most once a second: a batch may take milliseconds. */
+    @Override
+    public void backfilled(RevisionFile file, long rowsDone) {
+        long now = System.nanoTime();
+        if (now - lastBackfillNote >= TimeUnit.SECONDS.toNanos(1)) {
+            lastBackfillNote = now;
+            notes.println("  " + file.id() + " backfilled " + rowsDone + " rows so far");
+        }
     }
 
     /** A lock wait is a warning, not progress: it shows under --quiet too, as the operator may want to act on it. */

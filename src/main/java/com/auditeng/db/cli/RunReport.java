@@ -17,9 +17,17 @@ final class RunReport implements RunListener {
     private final List<Map<String, Object>> revisions = new ArrayList<>();
     private final List<Map<String, Object>> retries = new ArrayList<>();
 
+    private long backfilledRows;
+
     @Override
     public void started(RevisionFile file) {
         retries.clear();
+        backfilledRows = 0;
+    }
+
+    @Override
+    public void backfilled(RevisionFile file, long rowsDone) {
+        backfilledRows = rowsDone;
     }
 
     @Override
@@ -41,6 +49,7 @@ final class RunReport implements RunListener {
         revision.put("file", file.fileName());
         revision.put("duration_ms", took.toMillis());
         revision.put("lock_retries", List.copyOf(retries));
+        revision.put("backfilled_rows", backfilledRows);
         revisions.add(revision);
     }
 

@@ -9,19 +9,22 @@ import java.util.Optional;
  *
  * @param irreversible why the revision cannot be rolled back, when it cannot
  * @param phase        whether it may run while the previous application version does
+ * @param backfill     the batched data change it is, when it is one; its upgrade is then that change as one
+ *                     statement, for {@code --sql} and lint
  */
 public record CompiledRevision(RevisionFile file, List<String> upgrade, List<String> downgrade,
-                               boolean transactional, Optional<String> irreversible, Phase phase) {
+                               boolean transactional, Optional<String> irreversible, Phase phase,
+                               Optional<Backfill> backfill) {
 
     public CompiledRevision {
         upgrade = List.copyOf(upgrade);
         downgrade = List.copyOf(downgrade);
     }
 
-    /** A revision whose phase is read from its statements. */
+    /** A revision whose phase is read from its statements, and which is no backfill. */
     public CompiledRevision(RevisionFile file, List<String> upgrade, List<String> downgrade, boolean transactional,
                             Optional<String> irreversible) {
-        this(file, upgrade, downgrade, transactional, irreversible, Phase.inferredFrom(upgrade));
+        this(file, upgrade, downgrade, transactional, irreversible, Phase.inferredFrom(upgrade), Optional.empty());
     }
 
     public RevisionId id() {

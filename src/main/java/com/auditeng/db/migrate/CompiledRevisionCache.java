@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +58,11 @@ final class CompiledRevisionCache {
             List<String> upgrade = readList(in);
             List<String> downgrade = readList(in);
             Phase phase = Phase.valueOf(readString(in));
-            return Optional.of(new CompiledRevision(file, upgrade, downgrade, transactional, irreversible, phase));
+            Optional<Backfill> backfill = in.readBoolean() ? Optional.of(new Backfill(readString(in), readString(in),
+                    in.readBoolean() ? Optional.of(readString(in)) : Optional.empty(), in.readInt(),
+                    Duration.ofMillis(in.readLong()))) : Optional.empty();
+            return Optional.of(new CompiledRevision(file, upgrade, downgrade, transactional, irreversible, phase,
+                    backfill));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();   // a damaged entry is compiled again and overwritten
         }
@@ -78,6 +83,18 @@ final class CompiledRevisionCache {
                 writeList(out, revision.upgrade());
                 writeList(out, revision.downgrade());
                 writeString(out, revision.phase().name());
+                out.writeBoolean(revision.backfill().isPresent());
+                if (revision.backfill().isPresent()) {
+                    Backfill backfill = revision.backfill().get();
+                    writeString(out, backfill.table());
+                    writeString(out, backfill.assignments());
+                    out.writeBoolean(backfill.where().isPresent());
+                    if (backfill.where().isPresent()) {
+                        writeString(out, backfill.where().get());
+                    }
+                    out.writeInt(backfill.batchSize());
+                    out.writeLong(backfill.pause().toMillis());
+                }
             }
             Path target = entry(revision.file());
             if (!Files.isDirectory(folder.get())) {

@@ -63,6 +63,20 @@ public final class MigrationRunner {
         }
     }
 
+    /** The revisions above the current one, compiled, oldest first; none when the database is at or past head. */
+    public List<CompiledRevision> pending() {
+        try (Connection connection = connector.open()) {
+            int position = standing(connection).position();
+            List<CompiledRevision> pending = new ArrayList<>();
+            for (RevisionFile file : revisions.all().subList(position + 1, revisions.all().size())) {
+                pending.add(compiler.compile(file));
+            }
+            return pending;
+        } catch (SQLException e) {
+            throw databaseError("read the applied revisions", e);
+        }
+    }
+
     public List<RevisionFile> upgrade(Target target, Consumer<RevisionFile> applied) {
         return upgrade(target, RunListener.onFinished(applied), PlanCheck.NONE);
     }
@@ -156,7 +170,11 @@ public final class MigrationRunner {
                 long start = System.nanoTime();
                 HistoryStep step = direction == PlanCheck.Direction.UPGRADE
                         ? rows -> rows.record(revision.file(), revision.phase()) : rows -> rows.forget(revision.id());
-                run(connection, revision, direction.statementsOf(revision), step, retry);
+                if (direction == PlanCheck.Direction.UPGRADE && revision.backfill().isPresent()) {
+                    backfill(connection, revision, step, retry, listener);
+                } else {
+                    run(connection, revision, direction.statementsOf(revision), step, retry);
+                }
                 done.add(revision.file());
                 listener.finished(revision.file(), Duration.ofNanos(System.nanoTime() - start));
             }
@@ -193,7 +211,7 @@ public final class MigrationRunner {
         T run(Connection connection) throws SQLException;
     }
 
-    private interface HistoryStep {
+    interface HistoryStep {
         void apply(History history) throws SQLException;
     }
 
@@ -242,6 +260,18 @@ public final class MigrationRunner {
                 }
                 retry.run(revision.file(), () -> recordAlone(connection, statements.size() + 1, step));
             }
+            setLockTimeout(connection, Duration.ZERO);
+        } catch (StatementFailure failure) {
+            throw failure(revision, failure);
+        }
+    }
+
+    private void backfill(Connection connection, CompiledRevision revision, HistoryStep step, LockRetry retry,
+                          RunListener listener) throws SQLException {
+        try {
+            setLockTimeout(connection, timeouts.ddl());
+            new BackfillRunner(connection, retry).run(revision, revision.backfill().orElseThrow(), step,
+                    rows -> listener.backfilled(revision.file(), rows));
             setLockTimeout(connection, Duration.ZERO);
         } catch (StatementFailure failure) {
             throw failure(revision, failure);
@@ -328,7 +358,9 @@ public final class MigrationRunner {
     private MigrationFailedException failure(CompiledRevision revision, StatementFailure failure) {
         String name = revision.file().fileName();
         String statement = abbreviate(failure.sql());
-        String outcome = revision.transactional()
+        String outcome = revision.backfill().isPresent()
+                ? "the batches committed before stay done, and the rerun resumes after them"
+                : revision.transactional()
                 ? "the revision was rolled back, nothing of " + revision.id() + " was applied; earlier revisions stay applied"
                 : revision.id() + " runs outside a transaction, so its statements before " + failure.number()
                         + " stay applied: the rerun continues with them done, or undo them by hand";

@@ -3,6 +3,7 @@ package com.auditeng.db.migrate;
 import com.auditeng.db.ConfigurationException;
 import liquibase.Scope;
 import liquibase.change.Change;
+import liquibase.change.core.UpdateDataChange;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
@@ -71,7 +72,7 @@ public final class RevisionCompiler {
             }
             Phase phase = labelledPhase(file, changeSets).orElseGet(() -> Phase.inferredFrom(upgrade));
             return new CompiledRevision(file, upgrade, irreversible.isPresent() ? List.of() : downgrade,
-                    transactional, irreversible, phase);
+                    transactional, irreversible, phase, backfill(file, changeSets, transactional));
         } catch (LiquibaseException | RuntimeException e) {
             if (e instanceof ConfigurationException configuration) {
                 throw configuration;
@@ -79,6 +80,15 @@ public final class RevisionCompiler {
             throw new ConfigurationException("revision " + file.fileName() + " cannot be read (" + firstLine(e)
                     + "); fix the file: it must be a Liquibase YAML changelog", e);
         }
+    }
+
+    /** A revision outside a transaction whose one change is an {@code update} is a batched backfill. */
+    private static Optional<Backfill> backfill(RevisionFile file, List<ChangeSet> changeSets, boolean transactional) {
+        if (transactional || changeSets.size() != 1 || changeSets.get(0).getChanges().size() != 1
+                || !(changeSets.get(0).getChanges().get(0) instanceof UpdateDataChange update)) {
+            return Optional.empty();
+        }
+        return Optional.of(BackfillReader.read(file, update, changeSets.get(0).getComments()));
     }
 
     /** The phase the change sets' labels name; they must agree, and no other label is allowed. */

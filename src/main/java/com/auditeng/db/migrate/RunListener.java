@@ -10,6 +10,10 @@ public interface RunListener {
 
     void finished(RevisionFile file, Duration took);
 
+    /** A backfill revision committed a batch; {@code rowsDone} counts every row it filled so far. */
+    default void backfilled(RevisionFile file, long rowsDone) {
+    }
+
     /** A revision's attempt gave up waiting for a table lock; it is rolled back and will be retried. */
     default void retrying(LockWait wait) {
     }
@@ -33,6 +37,12 @@ public interface RunListener {
             public void retrying(LockWait wait) {
                 first.retrying(wait);
                 second.retrying(wait);
+            }
+
+            @Override
+            public void backfilled(RevisionFile file, long rowsDone) {
+                first.backfilled(file, rowsDone);
+                second.backfilled(file, rowsDone);
             }
         };
     }

@@ -57,6 +57,22 @@ class PhasesTest {
     }
 
     @Test
+    void statusShowsWhichPendingRevisionsEachStepOfARollingDeployApplies() {
+        Cli cli = Cli.on(url.redacted(), NEW_VERSION);
+        cli.run("db", "upgrade", "0001");
+
+        CliResult status = cli.run("db", "status");
+        cli.run("db", "upgrade", "--phase", "expand");
+        CliResult afterExpand = cli.run("db", "status", "--json");
+
+        assertThat(status.exitCode()).as(status.stderr()).isZero();
+        assertThat(status.stdout()).isEqualTo("0002  add gauge unit (expand)\n0003  drop gauge label (contract)\n");
+        assertThat(status.stderr()).contains("'db upgrade --phase expand' applies 1 revision(s), then 'db upgrade' 1 more");
+        assertThat(afterExpand.stdout()).contains("\"current\" : \"0002\"", "\"id\" : \"0003\"",
+                "\"step\" : \"contract\"").doesNotContain("\"id\" : \"0002\"");
+    }
+
+    @Test
     void historyMarksContractRevisionsAndJsonNamesEveryPhase() {
         Cli cli = Cli.on(url.redacted(), NEW_VERSION);
 
