@@ -4,8 +4,13 @@ import com.auditeng.db.ExitCode;
 import com.auditeng.db.ProblemFoundException;
 import com.auditeng.db.autogen.RevisionVerifier;
 import com.auditeng.db.autogen.RevisionVerifier.Failure;
+import com.auditeng.db.autogen.ScratchDatabase;
 import com.auditeng.db.autogen.ScratchServer;
+import com.auditeng.db.config.DatabaseConnector;
 import com.auditeng.db.config.Settings;
+import com.auditeng.db.safety.LockProblem;
+import com.auditeng.db.safety.LockTracer;
+import com.auditeng.db.safety.RevisionTrace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +25,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "On a scratch database, run every revision up, down to an identical catalog and up again, "
-                + "then compare head with the entities; prints a line per revision, exits 1 at the first mismatch.")
+                + "then compare head with the entities; prints a line per revision, exits 1 at the first mismatch. "
+                + "With --locks: the locks each statement takes on tables with rows, instead.")
 final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     private DbCommand db;
@@ -32,8 +38,19 @@ final class VerifyCommand implements Callable<Integer> {
             + "\"failure\": null or {\"revision\", \"problem\", \"differences\"}}.")
     private boolean json;
 
+    @Option(names = "--locks", description = "Instead of up, down, up: on a scratch database whose tables get "
+            + LockTracer.ROWS_PER_TABLE + " generated rows each, run every revision's upgrade as the runner would and "
+            + "print per statement the locks its transaction holds, the relations it rewrote and how long ACCESS "
+            + "EXCLUSIVE stays held; exit 1 when ACCESS EXCLUSIVE is held while a later statement scans or rewrites "
+            + "a table. With --json: {\"ok\", \"revisions\": [{\"id\", \"message\", \"statements\", "
+            + "\"problems\"}]} (docs/json-output.md).")
+    private boolean locks;
+
     @Override
     public Integer call() {
+        if (locks) {
+            return traceLocks();
+        }
         RevisionVerifier verifier;
         Settings settings = db.settings();
         Optional<Failure> failure;
@@ -72,5 +89,29 @@ final class VerifyCommand implements Callable<Integer> {
         found.differences().forEach(line -> db.out().println("  " + line));
         throw new ProblemFoundException(found.revision().map(file -> "revision " + file.fileName() + ": ").orElse("")
                 + found.problem());
+    }
+
+    private int traceLocks() {
+        Settings settings = db.settings();
+        LockTracePrinter printer = new LockTracePrinter(db.out(), json);
+        List<RevisionTrace> traces;
+        try (ScratchServer server = ScratchServer.embedded(settings.home(), settings.lockTimeout(), db.notes());
+             ScratchDatabase scratch = server.create()) {
+            traces = new LockTracer(new DatabaseConnector(scratch.url()), db.compiler())
+                    .trace(db.revisions(), printer::print);
+        }
+        boolean ok = printer.finish(LockTracer.ROWS_PER_TABLE);
+        if (json) {
+            return ok ? ExitCode.OK.number() : ExitCode.PROBLEM_FOUND.number();
+        }
+        List<LockProblem> problems = traces.stream().flatMap(trace -> trace.problems().stream()).toList();
+        if (problems.isEmpty()) {
+            db.notes().println("note: " + traces.size() + " revision(s) traced with up to "
+                    + LockTracer.ROWS_PER_TABLE + " generated rows a table; no ACCESS EXCLUSIVE lock is held while "
+                    + "a later statement scans or rewrites a table");
+            return ExitCode.OK.number();
+        }
+        throw new ProblemFoundException(problems.get(0).message()
+                + (problems.size() == 1 ? "" : " (and " + (problems.size() - 1) + " more above)"));
     }
 }
