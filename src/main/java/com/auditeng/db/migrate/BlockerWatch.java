@@ -40,6 +40,7 @@ final class BlockerWatch implements AutoCloseable {
     private ScheduledExecutorService looker;
     private ScheduledFuture<?> looking;
     private Connection connection;
+    private boolean closed;
 
     BlockerWatch(DatabaseConnector connector, int migratorPid, Duration lockTimeout) {
         this.connector = connector;
@@ -111,7 +112,11 @@ final class BlockerWatch implements AutoCloseable {
         }
     }
 
-    private synchronized Connection watchConnection() {
+    private synchronized Connection watchConnection() throws SQLException {
+        if (closed) {
+            // a look already running when the watch closed must not open a connection nobody will close
+            throw new SQLException("the blocker watch is closed");
+        }
         if (connection == null) {
             connection = connector.open();
         }
@@ -120,6 +125,7 @@ final class BlockerWatch implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         stop();
         if (looker != null) {
             looker.shutdownNow();
