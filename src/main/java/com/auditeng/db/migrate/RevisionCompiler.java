@@ -31,6 +31,7 @@ import java.util.TreeMap;
  */
 public final class RevisionCompiler {
     private final CompiledRevisionCache cache = CompiledRevisionCache.besideJar();
+    private static boolean generatorsRegistered;   // Liquibase's generator registry is one per process
     private Database database;   // created on first use: commands that compile nothing never start Liquibase
 
     public CompiledRevision compile(RevisionFile file) {
@@ -46,6 +47,7 @@ public final class RevisionCompiler {
     private CompiledRevision compileWithLiquibase(RevisionFile file) {
         if (database == null) {
             database = new PostgresDatabase();
+            registerGenerators();
         }
         try {
             DatabaseChangeLog changeLog = parse(file);
@@ -82,6 +84,13 @@ public final class RevisionCompiler {
         MockResourceAccessor accessor = new MockResourceAccessor(new TreeMap<>(Map.of(file.fileName(), file.content())));
         ChangeLogParser parser = ChangeLogParserFactory.getInstance().getParser(file.fileName(), accessor);
         return parser.parse(file.fileName(), new ChangeLogParameters(database), accessor);
+    }
+
+    private static synchronized void registerGenerators() {
+        if (!generatorsRegistered) {
+            SqlGeneratorFactory.getInstance().register(new TypeChangeGenerator());
+            generatorsRegistered = true;
+        }
     }
 
     /** Appends the change set's rollback to {@code downgrade}; says why when it has none. */
