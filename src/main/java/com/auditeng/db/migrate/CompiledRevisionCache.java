@@ -5,6 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +27,9 @@ import java.util.stream.Stream;
  * fresh cache. When the program does not run from a jar, or the folder is not writable, nothing is cached.
  */
 final class CompiledRevisionCache {
+    private static final ObjectInputFilter STEP_TYPES = ObjectInputFilter.Config.createFilter(
+            "maxdepth=12;com.auditeng.db.migrate.Step;com.auditeng.db.migrate.Operation$*;java.util.ArrayList;"
+                    + "java.util.ImmutableCollections$*;java.util.CollSer;java.lang.Enum;java.lang.String;!*");
     private final Optional<Path> folder;
 
     private CompiledRevisionCache(Optional<Path> folder) {
@@ -54,10 +60,10 @@ final class CompiledRevisionCache {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(entry)))) {
             boolean transactional = in.readBoolean();
             Optional<String> irreversible = in.readBoolean() ? Optional.of(readString(in)) : Optional.empty();
-            List<String> upgrade = readList(in);
-            List<String> downgrade = readList(in);
+            List<Step> upgrade = readSteps(in);
+            List<Step> downgrade = readSteps(in);
             return Optional.of(new CompiledRevision(file, upgrade, downgrade, transactional, irreversible));
-        } catch (IOException e) {
+        } catch (IOException | ClassNotFoundException | ClassCastException | IllegalArgumentException e) {
             return Optional.empty();   // a damaged entry is compiled again and overwritten
         }
     }
@@ -74,8 +80,8 @@ final class CompiledRevisionCache {
                 if (revision.irreversible().isPresent()) {
                     writeString(out, revision.irreversible().get());
                 }
-                writeList(out, revision.upgrade());
-                writeList(out, revision.downgrade());
+                writeSteps(out, revision.upgradeSteps());
+                writeSteps(out, revision.downgradeSteps());
             }
             Path target = entry(revision.file());
             if (!Files.isDirectory(folder.get())) {
@@ -107,20 +113,25 @@ final class CompiledRevisionCache {
         return folder.orElseThrow().resolve(file.checksum());
     }
 
-    private static void writeList(DataOutputStream out, List<String> statements) throws IOException {
-        out.writeInt(statements.size());
-        for (String statement : statements) {
-            writeString(out, statement);
+    // Steps are records of strings, lists and enums: Java serialization rebuilds records through their
+    // constructors, and the filter admits nothing but those types, so an entry cannot name another class.
+    private static void writeSteps(DataOutputStream out, List<Step> steps) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
+            objects.writeObject(new ArrayList<>(steps));
         }
+        out.writeInt(bytes.size());
+        out.write(bytes.toByteArray());
     }
 
-    private static List<String> readList(DataInputStream in) throws IOException {
-        int size = in.readInt();
-        List<String> statements = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            statements.add(readString(in));
+    private static List<Step> readSteps(DataInputStream in) throws IOException, ClassNotFoundException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            objects.setObjectInputFilter(STEP_TYPES);
+            List<?> read = (List<?>) objects.readObject();
+            return read.stream().map(Step.class::cast).toList();
         }
-        return statements;
     }
 
     // writeUTF stops at 64 KB; a data migration's SQL may be longer

@@ -8,7 +8,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +70,6 @@ class LinterTest {
 
     private static CompiledRevision revision(String... sql) {
         RevisionFile file = new RevisionFile(new RevisionId(2), "0002_change.yaml", "");
-        return new CompiledRevision(file, List.of(sql), List.of(), true, Optional.empty());
+        return CompiledRevision.ofSql(file, List.of(sql), List.of(), true);
     }
 }
