@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/** Refuses a downgrade that would drop a table or column holding rows, naming each with its row count. */
+/**
+ * Refuses a downgrade that would lose values held in rows (a table or column dropped, a column narrowed below the
+ * values it holds), naming each with its row count, unless data loss is allowed.
+ */
 public final class DataLossGuard implements PlanCheck {
-    private final List<LintRule> drops = List.of(new DropTableRule(), new DropColumnRule());
+    private final Linter linter = new Linter();
     private final boolean allowDataLoss;
 
     public DataLossGuard(boolean allowDataLoss) {
@@ -27,24 +29,23 @@ public final class DataLossGuard implements PlanCheck {
             return;
         }
         TableRows rows = new TableRows(connection);
-        Map<String, Long> losses = new LinkedHashMap<>();
-        for (CompiledRevision revision : plan) {
-            for (String sql : direction.statementsOf(revision)) {
-                for (LintRule rule : drops) {
-                    Optional<LintFinding> drop = rule.inspect(revision.file(), sql);
-                    if (drop.isPresent() && !losses.containsKey(drop.get().target())) {
-                        long count = rows.count(drop.get().table(), drop.get().column());
-                        if (count > 0) {
-                            losses.put(drop.get().target(), count);
-                        }
-                    }
+        Map<String, String> losses = new LinkedHashMap<>();
+        for (LintFinding finding : linter.lint(plan, CatalogFacts.read(connection), direction)) {
+            if (finding.isAccepted()) {
+                continue;
+            }
+            if (finding.isDestructive() && !losses.containsKey(finding.target())) {
+                long lost = rows.count(finding.table(), finding.lossCondition().orElse("true"));
+                if (lost > 0) {
+                    losses.put(finding.target(), finding.rule().describeLoss(lost));
                 }
             }
         }
+        String verb = direction.name().toLowerCase();
         if (!losses.isEmpty()) {
             List<String> named = new ArrayList<>();
-            losses.forEach((target, count) -> named.add(target + " (" + TableRows.describe(count) + ")"));
-            throw new ProblemFoundException(direction.name().toLowerCase() + " would drop data in " + String.join(", ", named)
+            losses.forEach((target, loss) -> named.add(target + " (" + loss + ")"));
+            throw new ProblemFoundException(verb + " would lose data in " + String.join(", ", named)
                     + "; nothing was changed; back it up and rerun with --allow-data-loss");
         }
     }
