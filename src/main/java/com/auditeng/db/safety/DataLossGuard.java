@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Refuses a downgrade that would lose values held in rows (a table or column dropped, a column narrowed below the
- * values it holds), naming each with its row count, unless data loss is allowed.
+ * values it holds), naming each with its row count, unless data loss is allowed; and, always, one whose rollback
+ * adds a NOT NULL column without a default to a table with rows, which PostgreSQL would refuse halfway.
  */
 public final class DataLossGuard implements PlanCheck {
     private final Linter linter = new Linter();
@@ -25,16 +26,20 @@ public final class DataLossGuard implements PlanCheck {
 
     @Override
     public void inspect(Connection connection, List<CompiledRevision> plan, Direction direction) throws SQLException {
-        if (allowDataLoss) {
-            return;
-        }
         TableRows rows = new TableRows(connection);
         Map<String, String> losses = new LinkedHashMap<>();
+        List<String> failing = new ArrayList<>();
         for (LintFinding finding : linter.lint(plan, CatalogFacts.read(connection), direction)) {
             if (finding.isAccepted()) {
                 continue;
             }
-            if (finding.isDestructive() && !losses.containsKey(finding.target())) {
+            if (finding.rule() instanceof NotNullWithoutDefaultRule) {
+                long count = rows.count(finding.table());
+                if (count > 0) {
+                    failing.add(finding.revision().fileName() + " adds NOT NULL column " + finding.target()
+                            + " without a default, and " + finding.table() + " holds " + TableRows.describe(count));
+                }
+            } else if (finding.isDestructive() && !allowDataLoss && !losses.containsKey(finding.target())) {
                 long lost = rows.count(finding.table(), finding.lossCondition().orElse("true"));
                 if (lost > 0) {
                     losses.put(finding.target(), finding.rule().describeLoss(lost));
@@ -42,6 +47,11 @@ public final class DataLossGuard implements PlanCheck {
             }
         }
         String verb = direction.name().toLowerCase();
+        if (!failing.isEmpty()) {
+            throw new ProblemFoundException(verb + " would fail: " + String.join("; ", failing)
+                    + "; nothing was changed; write a default in the rollback (defaultValue or defaultValueComputed "
+                    + "on the column), or let the rollback add the column nullable");
+        }
         if (!losses.isEmpty()) {
             List<String> named = new ArrayList<>();
             losses.forEach((target, loss) -> named.add(target + " (" + loss + ")"));

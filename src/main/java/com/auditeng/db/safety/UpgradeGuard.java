@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Lint before upgrade, on the schema the catalog describes: a destructive step that would lose values held in rows
- * stops the upgrade unless data loss is allowed; the other findings on tables with rows are warnings, and accepted
- * ones are noted.
+ * stops the upgrade unless data loss is allowed, and a step certain to fail on rows (a NOT NULL column without a
+ * default) stops it always; the other findings on tables with rows are warnings, and accepted ones are noted.
  */
 public final class UpgradeGuard implements PlanCheck {
     private final Linter linter = new Linter();
@@ -32,6 +32,7 @@ public final class UpgradeGuard implements PlanCheck {
     public void inspect(Connection connection, List<CompiledRevision> plan, Direction direction) throws SQLException {
         TableRows rows = new TableRows(connection);
         List<String> refused = new ArrayList<>();
+        List<String> failing = new ArrayList<>();
         for (LintFinding finding : linter.lint(plan, CatalogFacts.read(connection), direction)) {
             long count = rows.count(finding.table());
             if (count == 0) {
@@ -40,6 +41,8 @@ public final class UpgradeGuard implements PlanCheck {
             String holds = " (" + finding.table() + " holds " + TableRows.describe(count) + ")";
             if (finding.isAccepted()) {
                 notes.println(finding.line() + holds);
+            } else if (finding.rule() instanceof NotNullWithoutDefaultRule) {
+                failing.add(finding.line() + holds);
             } else if (finding.isDestructive()) {
                 long lost = rows.count(finding.table(), finding.lossCondition().orElse("true"));
                 String line = finding.line() + " (" + finding.target() + " holds " + finding.rule().describeLoss(lost) + ")";
@@ -51,6 +54,11 @@ public final class UpgradeGuard implements PlanCheck {
             } else {
                 notes.println("warning: " + finding.line() + holds);
             }
+        }
+        failing.forEach(line -> notes.println("refused: " + line));
+        if (!failing.isEmpty()) {
+            throw new ProblemFoundException("upgrade would fail: " + failing.get(0) + more(failing)
+                    + "; nothing was changed; give the column a DEFAULT in the revision");
         }
         refused.forEach(line -> notes.println("refused: " + line));
         if (!refused.isEmpty()) {
