@@ -29,7 +29,9 @@ import java.util.stream.Stream;
 final class CompiledRevisionCache {
     private static final ObjectInputFilter STEP_TYPES = ObjectInputFilter.Config.createFilter(
             "maxdepth=12;com.auditeng.db.migrate.Step;com.auditeng.db.migrate.Operation$*;java.util.ArrayList;"
-                    + "java.util.ImmutableCollections$*;java.util.CollSer;java.lang.Enum;java.lang.String;!*");
+                    + "java.util.ImmutableCollections$*;java.util.CollSer;java.lang.Enum;java.lang.String;"
+                    // the Object[] inside ArrayList and List.of's serial form is checked as java.lang.Object
+                    + "java.lang.Object;!*");
     private final Optional<Path> folder;
 
     private CompiledRevisionCache(Optional<Path> folder) {
@@ -43,10 +45,15 @@ final class CompiledRevisionCache {
                 return new CompiledRevisionCache(Optional.empty());
             }
             String jarStamp = Files.size(codeSource) + "-" + Files.getLastModifiedTime(codeSource).toMillis();
-            return new CompiledRevisionCache(Optional.of(codeSource.resolveSibling("revision-cache").resolve(jarStamp)));
+            return in(codeSource.resolveSibling("revision-cache").resolve(jarStamp));
         } catch (IOException | URISyntaxException | SecurityException e) {
             return new CompiledRevisionCache(Optional.empty());
         }
+    }
+
+    /** A cache in {@code folder}; the folders beside it are taken for other jars' caches, and removed. */
+    static CompiledRevisionCache in(Path folder) {
+        return new CompiledRevisionCache(Optional.of(folder));
     }
 
     Optional<CompiledRevision> read(RevisionFile file) {
