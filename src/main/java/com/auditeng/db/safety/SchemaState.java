@@ -15,6 +15,7 @@ import com.auditeng.db.migrate.Operation.ValidateConstraint;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -93,7 +94,14 @@ final class SchemaState {
             forget(key(drop.table(), drop.column()));
         } else if (operation instanceof DropTable drop) {
             types.keySet().removeIf(key -> key.startsWith(drop.table() + "\u0000"));
-        } else if (operation instanceof Rename rename && !rename.column().isEmpty()) {
+        } else if (operation instanceof Rename rename && rename.column().isEmpty()) {
+            String from = rename.table() + "\u0000";
+            for (String key : List.copyOf(types.keySet())) {
+                if (key.startsWith(from)) {
+                    types.put(key(rename.newName(), key.substring(from.length())), types.remove(key));
+                }
+            }
+        } else if (operation instanceof Rename rename) {
             Optional<ColumnType> known = typeOf(rename.table(), rename.column());
             forget(key(rename.table(), rename.column()));
             known.ifPresent(type -> types.put(key(rename.table(), rename.newName()), type.toString()));

@@ -86,6 +86,7 @@ class TypeChangeLintTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "ALTER TABLE documents RENAME COLUMN body TO text|ALTER TABLE documents ALTER COLUMN text TYPE VARCHAR(500)",
+            "ALTER TABLE documents RENAME TO papers|ALTER TABLE papers ALTER COLUMN body TYPE VARCHAR(500)",
             "ALTER TABLE documents ALTER COLUMN body TYPE VARCHAR(300)|ALTER TABLE documents ALTER COLUMN body TYPE VARCHAR(500)"})
     void theTypeBeforeFollowsRenamesAndEarlierChanges(String first, String second) {
         RevisionFile create = new RevisionFile(new RevisionId(1), "0001_create.yaml", "");
