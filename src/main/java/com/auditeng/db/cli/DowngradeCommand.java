@@ -16,9 +16,10 @@ import java.util.concurrent.Callable;
 
 @Command(name = "downgrade", mixinStandardHelpOptions = true,
         description = {"Revert revisions down to TARGET, newest first, each in one transaction; prints each revision reverted.",
-                "Refuses, changing nothing, when it would drop a table or column holding rows or narrow a column below "
-                        + "the values it holds (naming each with its row count), unless --allow-data-loss; and, always, "
-                        + "when a rollback would add a NOT NULL column without a default to a table with rows."})
+                "Refuses, changing nothing, when it would drop a table or column holding rows or narrow a column "
+                        + "below the values it holds (naming each with its row count), unless --allow-data-loss; "
+                        + "and, always, when a rollback would add a NOT NULL column without a default to a table "
+                        + "with rows."})
 final class DowngradeCommand implements Callable<Integer> {
     @ParentCommand
     private DbCommand db;

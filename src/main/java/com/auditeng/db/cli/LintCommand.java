@@ -20,10 +20,11 @@ import java.util.concurrent.Callable;
         description = {"Check revisions for destructive and lock-heavy steps; needs no database.",
                 "Rules: drop-table, drop-column, narrowing-type, type-rewrite, not-null-without-default, "
                         + "volatile-default, index-concurrently, drop-index-concurrently, reindex-concurrently, "
-                        + "concurrently-in-transaction, foreign-key-not-valid, check-not-valid, validate-same-transaction, "
-                        + "set-not-null, unique-constraint, rename (docs/writing-revisions.md). Prints one finding a line "
-                        + "(rule, revision, statement, lock, safer form) and exits 1 when there is any. Steps on a table "
-                        + "the same revision creates are not reported. A change set whose comment says "
+                        + "concurrently-in-transaction, foreign-key-not-valid, check-not-valid, "
+                        + "validate-same-transaction, set-not-null, unique-constraint, rename "
+                        + "(docs/writing-revisions.md). Prints one finding a line (rule, revision, statement, lock, "
+                        + "safer form) and exits 1 when there is any. Steps on a table the same revision creates are "
+                        + "not reported. A change set whose comment says "
                         + "'lint-accept: <rule> <reason>' accepts that rule's findings: they print as 'accepted: ...' "
                         + "and do not count."})
 final class LintCommand implements Callable<Integer> {
@@ -53,7 +54,8 @@ final class LintCommand implements Callable<Integer> {
         } else {
             findings.forEach(finding -> db.out().println(finding.line()));
         }
-        return findings.stream().allMatch(LintFinding::isAccepted) ? ExitCode.OK.number() : ExitCode.PROBLEM_FOUND.number();
+        boolean allAccepted = findings.stream().allMatch(LintFinding::isAccepted);
+        return allAccepted ? ExitCode.OK.number() : ExitCode.PROBLEM_FOUND.number();
     }
 
     private static Map<String, Object> document(LintFinding finding) {

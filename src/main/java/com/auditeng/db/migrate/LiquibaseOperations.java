@@ -36,7 +36,8 @@ import java.util.Optional;
 /**
  * The operations of a typed Liquibase change, read from its attributes rather than from the SQL it generates:
  * {@code addNotNullConstraint} says SET NOT NULL whatever its {@code validate} says (Liquibase ignores that on
- * PostgreSQL), {@code addUniqueConstraint} with {@code forIndexName} reuses an index, {@code dropIndex} names its table.
+ * PostgreSQL), {@code addUniqueConstraint} with {@code forIndexName} reuses an index, {@code dropIndex} names its
+ * table.
  * Changes not listed here (and {@code sql}) are read from the tokens of their statements instead.
  */
 final class LiquibaseOperations {
@@ -96,7 +97,8 @@ final class LiquibaseOperations {
             defaultValue = "nextval('" + column.getDefaultValueSequenceNext().getValue() + "')";
         } else if (column.getDefaultValueComputed() != null) {
             defaultValue = column.getDefaultValueComputed().getValue();
-        } else if (column.getDefaultValueObject() instanceof Number || column.getDefaultValueObject() instanceof Boolean) {
+        } else if (column.getDefaultValueObject() instanceof Number
+                || column.getDefaultValueObject() instanceof Boolean) {
             defaultValue = String.valueOf(column.getDefaultValueObject());
         } else if (column.getDefaultValueObject() != null) {
             // a literal, even one that reads like a call: defaultValue 'random()' is the text random()

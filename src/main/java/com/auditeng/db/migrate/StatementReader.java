@@ -32,11 +32,10 @@ final class StatementReader {
     private static final Set<String> TABLE_CONSTRAINT = Set.of("constraint", "primary", "unique", "check", "foreign",
             "exclude", "like");
 
-    private final List<SqlToken> tokens;
-    private int position;
+    private final TokenCursor cursor;
 
     private StatementReader(List<SqlToken> tokens) {
-        this.tokens = tokens;
+        this.cursor = new TokenCursor(tokens);
     }
 
     static List<Operation> read(String sql) {
@@ -48,143 +47,144 @@ final class StatementReader {
     }
 
     private List<Operation> statement() {
-        if (accept("create")) {
-            accept("or", "replace");
-            while (acceptAny("global", "local", "temporary", "temp", "unlogged")) {
+        if (cursor.accept("create")) {
+            cursor.accept("or", "replace");
+            while (cursor.acceptAny("global", "local", "temporary", "temp", "unlogged")) {
                 // persistence words change nothing lint looks at
             }
-            if (accept("table")) {
+            if (cursor.accept("table")) {
                 return createTable();
             }
-            boolean unique = accept("unique");
-            return accept("index") ? createIndex(unique) : List.of();
+            boolean unique = cursor.accept("unique");
+            return cursor.accept("index") ? createIndex(unique) : List.of();
         }
-        if (accept("drop", "table")) {
-            accept("if", "exists");
-            return names().stream().<Operation>map(DropTable::new).toList();
+        if (cursor.accept("drop", "table")) {
+            cursor.accept("if", "exists");
+            return cursor.names().stream().<Operation>map(DropTable::new).toList();
         }
-        if (accept("drop", "index")) {
-            boolean concurrently = accept("concurrently");
-            accept("if", "exists");
-            return names().stream().<Operation>map(name -> new DropIndex("", name, concurrently)).toList();
+        if (cursor.accept("drop", "index")) {
+            boolean concurrently = cursor.accept("concurrently");
+            cursor.accept("if", "exists");
+            return cursor.names().stream().<Operation>map(name -> new DropIndex("", name, concurrently)).toList();
         }
-        if (accept("alter", "table")) {
+        if (cursor.accept("alter", "table")) {
             return alterTable();
         }
-        if (accept("reindex")) {
+        if (cursor.accept("reindex")) {
             return reindex();
         }
         return List.of();
     }
 
     private List<Operation> createTable() {
-        accept("if", "not", "exists");
-        String table = name();
-        if (!peekSymbol("(")) {
+        cursor.accept("if", "not", "exists");
+        String table = cursor.name();
+        if (!cursor.peekSymbol("(")) {
             return List.of(new CreateTable(table, List.of()));   // AS SELECT, PARTITION OF, OF type
         }
         List<Column> columns = new ArrayList<>();
-        for (List<SqlToken> element : split(group())) {
+        for (List<SqlToken> element : TokenCursor.split(cursor.group())) {
             if (!element.isEmpty() && element.get(0).kind() == SqlToken.Kind.WORD
                     && TABLE_CONSTRAINT.contains(element.get(0).text().toLowerCase())) {
                 continue;
             }
             StatementReader definition = new StatementReader(element);
-            String name = definition.name();
+            String name = definition.cursor.name();
             columns.add(definition.column(name));
         }
         return List.of(new CreateTable(table, columns));
     }
 
     private List<Operation> createIndex(boolean unique) {
-        boolean concurrently = accept("concurrently");
-        accept("if", "not", "exists");
-        String name = peek("on") ? "" : name();
-        if (!accept("on")) {
+        boolean concurrently = cursor.accept("concurrently");
+        cursor.accept("if", "not", "exists");
+        String name = cursor.peek("on") ? "" : cursor.name();
+        if (!cursor.accept("on")) {
             return List.of();
         }
-        accept("only");
-        return List.of(new CreateIndex(name(), name, unique, concurrently));
+        cursor.accept("only");
+        return List.of(new CreateIndex(cursor.name(), name, unique, concurrently));
     }
 
     private List<Operation> reindex() {
         boolean concurrently = false;
-        if (peekSymbol("(")) {
-            for (List<SqlToken> option : split(group())) {
+        if (cursor.peekSymbol("(")) {
+            for (List<SqlToken> option : TokenCursor.split(cursor.group())) {
                 // CONCURRENTLY [true|on|1]; CONCURRENTLY false turns it off
                 concurrently |= !option.isEmpty() && option.get(0).is("concurrently")
-                        && (option.size() == 1 || !List.of("false", "off", "0").contains(option.get(1).text().toLowerCase()));
+                        && (option.size() == 1
+                        || !List.of("false", "off", "0").contains(option.get(1).text().toLowerCase()));
             }
         }
-        String kind = next().text().toLowerCase();
-        concurrently |= accept("concurrently");
-        String target = atEnd() ? "" : name();
+        String kind = cursor.next().text().toLowerCase();
+        concurrently |= cursor.accept("concurrently");
+        String target = cursor.atEnd() ? "" : cursor.name();
         return List.of(new Reindex(kind.equals("table") ? target : "", kind + " " + target, concurrently));
     }
 
     private List<Operation> alterTable() {
-        accept("if", "exists");
-        accept("only");
-        String table = name();
-        accept("*");
-        if (accept("rename")) {
-            if (accept("to")) {
-                return List.of(new Rename(table, "", name()));
+        cursor.accept("if", "exists");
+        cursor.accept("only");
+        String table = cursor.name();
+        cursor.accept("*");
+        if (cursor.accept("rename")) {
+            if (cursor.accept("to")) {
+                return List.of(new Rename(table, "", cursor.name()));
             }
-            if (accept("constraint")) {
+            if (cursor.accept("constraint")) {
                 return List.of();
             }
-            accept("column");
-            String column = name();
-            return accept("to") ? List.of(new Rename(table, column, name())) : List.of();
+            cursor.accept("column");
+            String column = cursor.name();
+            return cursor.accept("to") ? List.of(new Rename(table, column, cursor.name())) : List.of();
         }
         List<Operation> operations = new ArrayList<>();
-        for (List<SqlToken> action : split(rest())) {
+        for (List<SqlToken> action : TokenCursor.split(cursor.rest())) {
             new StatementReader(action).action(table, operations);
         }
         return operations;
     }
 
     private void action(String table, List<Operation> operations) {
-        if (accept("add")) {
-            if (accept("constraint")) {
-                String name = name();
+        if (cursor.accept("add")) {
+            if (cursor.accept("constraint")) {
+                String name = cursor.name();
                 operations.add(constraint(table, name));
-            } else if (peekAny("primary", "unique", "check", "foreign", "exclude")) {
+            } else if (cursor.peekAny("primary", "unique", "check", "foreign", "exclude")) {
                 operations.add(constraint(table, ""));
             } else {
-                accept("column");
-                accept("if", "not", "exists");
-                String column = name();
+                cursor.accept("column");
+                cursor.accept("if", "not", "exists");
+                String column = cursor.name();
                 operations.add(new AddColumn(table, column(column)));
             }
-        } else if (accept("drop")) {
-            if (accept("constraint")) {
-                accept("if", "exists");
-                operations.add(new DropConstraint(table, name()));
-            } else if (!peekAny("not", "default", "identity", "expression")) {
-                accept("column");
-                accept("if", "exists");
-                operations.add(new DropColumn(table, name()));
+        } else if (cursor.accept("drop")) {
+            if (cursor.accept("constraint")) {
+                cursor.accept("if", "exists");
+                operations.add(new DropConstraint(table, cursor.name()));
+            } else if (!cursor.peekAny("not", "default", "identity", "expression")) {
+                cursor.accept("column");
+                cursor.accept("if", "exists");
+                operations.add(new DropColumn(table, cursor.name()));
             }
-        } else if (accept("alter")) {
-            accept("column");
-            String column = name();
-            if (accept("type") || accept("set", "data", "type")) {
-                List<SqlToken> type = until(Set.of("collate", "using"));
+        } else if (cursor.accept("alter")) {
+            cursor.accept("column");
+            String column = cursor.name();
+            if (cursor.accept("type") || cursor.accept("set", "data", "type")) {
+                List<SqlToken> type = cursor.until(Set.of("collate", "using"));
                 List<SqlToken> using = List.of();
-                if (accept("collate")) {
-                    name();
+                if (cursor.accept("collate")) {
+                    cursor.name();
                 }
-                if (accept("using")) {
-                    using = rest();
+                if (cursor.accept("using")) {
+                    using = cursor.rest();
                 }
-                operations.add(new AlterType(table, column, text(type), text(using)));
-            } else if (accept("set", "not", "null")) {
+                operations.add(new AlterType(table, column, TokenCursor.text(type), TokenCursor.text(using)));
+            } else if (cursor.accept("set", "not", "null")) {
                 operations.add(new SetNotNull(table, column));
             }
-        } else if (accept("validate", "constraint")) {
-            operations.add(new ValidateConstraint(table, name()));
+        } else if (cursor.accept("validate", "constraint")) {
+            operations.add(new ValidateConstraint(table, cursor.name()));
         }
     }
 
@@ -192,24 +192,24 @@ final class StatementReader {
         ConstraintKind kind;
         boolean usingIndex = false;
         String notNullColumn = "";
-        if (accept("primary", "key")) {
+        if (cursor.accept("primary", "key")) {
             kind = ConstraintKind.PRIMARY_KEY;
-            usingIndex = accept("using", "index");
-        } else if (accept("unique")) {
+            usingIndex = cursor.accept("using", "index");
+        } else if (cursor.accept("unique")) {
             kind = ConstraintKind.UNIQUE;
-            accept("nulls", "not", "distinct");
-            accept("nulls", "distinct");
-            usingIndex = accept("using", "index");
-        } else if (accept("check")) {
+            cursor.accept("nulls", "not", "distinct");
+            cursor.accept("nulls", "distinct");
+            usingIndex = cursor.accept("using", "index");
+        } else if (cursor.accept("check")) {
             kind = ConstraintKind.CHECK;
-            notNullColumn = isNotNullCheck(group());
-        } else if (accept("foreign", "key")) {
+            notNullColumn = isNotNullCheck(cursor.group());
+        } else if (cursor.accept("foreign", "key")) {
             kind = ConstraintKind.FOREIGN_KEY;
         } else {
-            next();
+            cursor.next();
             kind = ConstraintKind.EXCLUDE;
         }
-        List<SqlToken> rest = rest();
+        List<SqlToken> rest = cursor.rest();
         boolean notValid = false;
         for (int i = 0; i + 1 < rest.size(); i++) {
             notValid |= rest.get(i).is("not") && rest.get(i + 1).is("valid");
@@ -230,166 +230,23 @@ final class StatementReader {
 
     /** A column definition after its name: type, then NOT NULL, DEFAULT, PRIMARY KEY, GENERATED and the like. */
     private Column column(String name) {
-        String type = text(until(COLUMN_CONSTRAINT));
+        String type = TokenCursor.text(cursor.until(COLUMN_CONSTRAINT));
         boolean notNull = false;
         boolean generated = false;
         String defaultExpression = "";
-        while (!atEnd()) {
-            if (accept("not", "null") || accept("primary", "key")) {
+        while (!cursor.atEnd()) {
+            if (cursor.accept("not", "null") || cursor.accept("primary", "key")) {
                 notNull = true;
-            } else if (accept("default")) {
-                defaultExpression = text(until(COLUMN_CONSTRAINT));
-            } else if (accept("generated")) {
+            } else if (cursor.accept("default")) {
+                defaultExpression = TokenCursor.text(cursor.until(COLUMN_CONSTRAINT));
+            } else if (cursor.accept("generated")) {
                 generated = true;
-            } else if (peekSymbol("(")) {
-                group();
+            } else if (cursor.peekSymbol("(")) {
+                cursor.group();
             } else {
-                next();
+                cursor.next();
             }
         }
         return new Column(name, type, notNull, defaultExpression, generated);
-    }
-
-    // --- the cursor
-
-    private boolean atEnd() {
-        return position >= tokens.size();
-    }
-
-    private SqlToken next() {
-        return atEnd() ? new SqlToken(SqlToken.Kind.SYMBOL, "") : tokens.get(position++);
-    }
-
-    private boolean peek(String keyword) {
-        return !atEnd() && tokens.get(position).is(keyword);
-    }
-
-    private boolean peekAny(String... keywords) {
-        for (String keyword : keywords) {
-            if (peek(keyword)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean peekSymbol(String symbol) {
-        return !atEnd() && tokens.get(position).isSymbol(symbol);
-    }
-
-    /** Consumes the keywords (or a one-character symbol) when they come next, in this order. */
-    private boolean accept(String... words) {
-        if (position + words.length > tokens.size()) {
-            return false;
-        }
-        for (int i = 0; i < words.length; i++) {
-            SqlToken token = tokens.get(position + i);
-            if (!token.is(words[i]) && !token.isSymbol(words[i])) {
-                return false;
-            }
-        }
-        position += words.length;
-        return true;
-    }
-
-    private boolean acceptAny(String... keywords) {
-        for (String keyword : keywords) {
-            if (accept(keyword)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A possibly qualified name, as its last part: {@code public.findings} is {@code findings}. */
-    private String name() {
-        String name = next().name();
-        while (peekSymbol(".") && position + 1 < tokens.size() && tokens.get(position + 1).isName()) {
-            position++;
-            name = next().name();
-        }
-        return name;
-    }
-
-    /** Names separated by commas, up to CASCADE or RESTRICT. */
-    private List<String> names() {
-        List<String> names = new ArrayList<>();
-        do {
-            names.add(name());
-        } while (accept(","));
-        return names;
-    }
-
-    /** The tokens inside the parenthesised group that comes next, which is consumed. */
-    private List<SqlToken> group() {
-        if (!peekSymbol("(")) {
-            return List.of();
-        }
-        int start = position + 1;
-        int depth = 0;
-        while (!atEnd()) {
-            SqlToken token = next();
-            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            if (depth == 0) {
-                return tokens.subList(start, position - 1);
-            }
-        }
-        return tokens.subList(start, tokens.size());
-    }
-
-    /** The tokens up to (not including) one of {@code stops} outside parentheses, or to the end. */
-    private List<SqlToken> until(Set<String> stops) {
-        int start = position;
-        int depth = 0;
-        while (!atEnd()) {
-            SqlToken token = tokens.get(position);
-            if (depth == 0 && token.kind() == SqlToken.Kind.WORD && stops.contains(token.text().toLowerCase())) {
-                break;
-            }
-            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            position++;
-        }
-        return tokens.subList(start, position);
-    }
-
-    private List<SqlToken> rest() {
-        List<SqlToken> rest = tokens.subList(position, tokens.size());
-        position = tokens.size();
-        return rest;
-    }
-
-    /** {@code tokens} cut at the commas outside parentheses. */
-    private static List<List<SqlToken>> split(List<SqlToken> tokens) {
-        List<List<SqlToken>> parts = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            SqlToken token = tokens.get(i);
-            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            if (depth == 0 && token.isSymbol(",")) {
-                parts.add(tokens.subList(start, i));
-                start = i + 1;
-            }
-        }
-        parts.add(tokens.subList(start, tokens.size()));
-        return parts;
-    }
-
-    /** Tokens as compact SQL text: {@code VARCHAR(500)}, {@code nextval('s'::regclass)}, {@code TIMESTAMP WITH TIME ZONE}. */
-    static String text(List<SqlToken> tokens) {
-        StringBuilder text = new StringBuilder();
-        SqlToken previous = null;
-        for (SqlToken token : tokens) {
-            boolean glued = previous == null || token.isSymbol("(") || token.isSymbol(")") || token.isSymbol(",")
-                    || token.isSymbol("[") || token.isSymbol("]") || token.isSymbol("::") || token.isSymbol(".")
-                    || previous.isSymbol("(") || previous.isSymbol("[") || previous.isSymbol("::")
-                    || previous.isSymbol(".");
-            if (!glued) {
-                text.append(' ');
-            }
-            text.append(token);
-            previous = token;
-        }
-        return text.toString();
     }
 }

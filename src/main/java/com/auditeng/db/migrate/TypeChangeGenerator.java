@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  */
 final class TypeChangeGenerator extends ModifyDataTypeGenerator {
     private static final Pattern LENGTH_LIMITED = Pattern.compile(
-            "(?i)\\s*(character varying|varchar|character|char|bpchar|bit varying|varbit|bit)\\s*\\(\\s*\\d+\\s*\\)\\s*");
+            "(?i)\\s*(character varying|varchar|character|char|bpchar|bit varying|varbit|bit)"
+                    + "\\s*\\(\\s*\\d+\\s*\\)\\s*");
 
     @Override
     public int getPriority() {

@@ -17,6 +17,7 @@ public final class AcceptanceRule extends LintRule {
 
     @Override
     String saferForm() {
-        return "write 'lint-accept: <rule-id> <reason>' in the change set's comment, with a rule id that db lint prints";
+        return "write 'lint-accept: <rule-id> <reason>' in the change set's comment, with a rule id that db lint "
+                + "prints";
     }
 }

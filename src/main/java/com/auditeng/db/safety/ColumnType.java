@@ -26,7 +26,8 @@ record ColumnType(String name, List<Integer> modifiers) {
             Map.entry("bit varying", "varbit"), Map.entry("int", "integer"), Map.entry("int4", "integer"),
             Map.entry("int8", "bigint"), Map.entry("int2", "smallint"), Map.entry("serial", "integer"),
             Map.entry("serial4", "integer"), Map.entry("bigserial", "bigint"), Map.entry("serial8", "bigint"),
-            Map.entry("smallserial", "smallint"), Map.entry("decimal", "numeric"), Map.entry("float8", "double precision"),
+            Map.entry("smallserial", "smallint"), Map.entry("decimal", "numeric"),
+            Map.entry("float8", "double precision"),
             Map.entry("float4", "real"), Map.entry("bool", "boolean"), Map.entry("clob", "text"),
             Map.entry("datetime", "timestamp"), Map.entry("timestamp without time zone", "timestamp"),
             Map.entry("timestamp with time zone", "timestamptz"), Map.entry("time without time zone", "time"),
@@ -43,7 +44,7 @@ record ColumnType(String name, List<Integer> modifiers) {
         modifiers = List.copyOf(modifiers);
     }
 
-    /** The type of {@code text}, e.g. {@code VARCHAR(500)}, {@code numeric(10, 2)}, {@code TIMESTAMP WITH TIME ZONE}. */
+    /** The type {@code text} names: {@code VARCHAR(500)}, {@code numeric(10, 2)}, {@code TIMESTAMP WITH TIME ZONE}. */
     static ColumnType parse(String text) {
         String plain = text.strip().toLowerCase(Locale.ROOT).replace("\"", "").replaceAll("\\s+", " ");
         // timestamp(3) with time zone: the precision sits inside the name
@@ -166,6 +167,7 @@ record ColumnType(String name, List<Integer> modifiers) {
             return name;
         }
         String joined = String.join(",", modifiers.stream().map(String::valueOf).toList());
-        return name.endsWith("[]") ? name.substring(0, name.length() - 2) + "(" + joined + ")[]" : name + "(" + joined + ")";
+        return name.endsWith("[]") ? name.substring(0, name.length() - 2) + "(" + joined + ")[]"
+                : name + "(" + joined + ")";
     }
 }

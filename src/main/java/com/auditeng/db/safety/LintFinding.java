@@ -28,10 +28,13 @@ public record LintFinding(LintRule rule, RevisionFile revision, String statement
         return column.map(name -> table + "." + name).orElse(table);
     }
 
-    /** {@code lint[rule] file: STATEMENT problem; safer form}, or {@code accepted: lint[rule] file: STATEMENT problem: reason}. */
+    /**
+     * {@code lint[rule] file: STATEMENT problem; safer form}, or for an accepted finding
+     * {@code accepted: lint[rule] file: STATEMENT problem: reason}.
+     */
     public String line() {
-        String found = "lint[" + rule.id() + "] " + revision.fileName() + ": " + StatementText.abbreviate(statement, 100)
-                + " " + problem;
+        String found = "lint[" + rule.id() + "] " + revision.fileName() + ": "
+                + StatementText.abbreviate(statement, 100) + " " + problem;
         return acceptedBecause.map(reason -> "accepted: " + found + ": " + reason).orElse(found + "; " + saferForm);
     }
 

@@ -25,7 +25,8 @@ public final class NarrowingTypeRule extends LintRule {
         String target = alter.table() + "." + alter.column();
         if (from.isEmpty()) {
             return Optional.of(Problem.on(alter.table(), alter.column(), "changes the type of " + target + " to " + to
-                    + " from a type lint cannot tell, which can lose values and rewrites the table (ACCESS EXCLUSIVE lock)"));
+                    + " from a type lint cannot tell, which can lose values and rewrites the table "
+                    + "(ACCESS EXCLUSIVE lock)"));
         }
         return from.get().rowsThatDoNotFit(TableRows.quote(alter.column()), to)
                 .map(condition -> Problem.on(alter.table(), alter.column(), "narrows " + target + " from " + from.get()

@@ -36,7 +36,7 @@ public final class TypeRewriteRule extends LintRule {
                 + ", which rewrites the table and its indexes (ACCESS EXCLUSIVE lock: no reads or writes meanwhile)"));
     }
 
-    /** Whether USING is absent or only casts the column itself ({@code (label::VARCHAR(500))}), which changes no value. */
+    /** Whether USING is absent or only casts the column ({@code (label::VARCHAR(500))}), which changes no value. */
     private static boolean isPlainCast(String using, String column) {
         List<SqlToken> tokens = SqlToken.tokenize(using);
         while (tokens.size() >= 2 && tokens.get(0).isSymbol("(") && tokens.get(tokens.size() - 1).isSymbol(")")) {

@@ -45,7 +45,8 @@ public final class UpgradeGuard implements PlanCheck {
                 failing.add(finding.line() + holds);
             } else if (finding.isDestructive()) {
                 long lost = rows.count(finding.table(), finding.lossCondition().orElse("true"));
-                String line = finding.line() + " (" + finding.target() + " holds " + finding.rule().describeLoss(lost) + ")";
+                String line = finding.line() + " (" + finding.target() + " holds " + finding.rule().describeLoss(lost)
+                        + ")";
                 if (lost > 0 && !allowDataLoss) {
                     refused.add(line);
                 } else {
@@ -64,7 +65,8 @@ public final class UpgradeGuard implements PlanCheck {
         if (!refused.isEmpty()) {
             throw new ProblemFoundException("upgrade would lose data: " + refused.get(0) + more(refused)
                     + "; nothing was changed; back the data up and rerun with " + howToAllow
-                    + ", accept the step in its revision (lint-accept: <rule> <reason>), or change the revision as suggested");
+                    + ", accept the step in its revision (lint-accept: <rule> <reason>), or change the revision as "
+                    + "suggested");
         }
     }
 

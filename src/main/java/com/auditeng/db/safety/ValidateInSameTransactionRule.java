@@ -21,7 +21,8 @@ public final class ValidateInSameTransactionRule extends LintRule {
             return Optional.empty();
         }
         return Optional.of(Problem.on(validate.table(), "validates " + validate.name() + " in the transaction that "
-                + "added it NOT VALID, so the scan of " + validate.table() + " runs under the ADD's ACCESS EXCLUSIVE lock"));
+                + "added it NOT VALID, so the scan of " + validate.table()
+                + " runs under the ADD's ACCESS EXCLUSIVE lock"));
     }
 
     @Override
