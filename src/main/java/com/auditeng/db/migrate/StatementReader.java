@@ -38,12 +38,24 @@ final class StatementReader {
         this.cursor = new TokenCursor(tokens);
     }
 
+    /**
+     * The operations of the statements in {@code sql}: usually one, but an {@code sql} change with
+     * {@code splitStatements: false} passes several through as one text. A ';' token ends a statement; one inside a
+     * string, a quoted name or a dollar-quoted body is part of that token.
+     */
     static List<Operation> read(String sql) {
-        List<SqlToken> tokens = new ArrayList<>(SqlToken.tokenize(sql));
-        while (!tokens.isEmpty() && tokens.get(tokens.size() - 1).isSymbol(";")) {
-            tokens.remove(tokens.size() - 1);
+        List<Operation> operations = new ArrayList<>();
+        List<SqlToken> statement = new ArrayList<>();
+        for (SqlToken token : SqlToken.tokenize(sql)) {
+            if (token.isSymbol(";")) {
+                operations.addAll(new StatementReader(statement).statement());
+                statement = new ArrayList<>();
+            } else {
+                statement.add(token);
+            }
         }
-        return new StatementReader(tokens).statement();
+        operations.addAll(new StatementReader(statement).statement());
+        return operations;
     }
 
     private List<Operation> statement() {

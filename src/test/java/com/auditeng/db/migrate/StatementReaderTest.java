@@ -35,7 +35,9 @@ class StatementReaderTest {
             "REINDEX (VERBOSE) TABLE CONCURRENTLY tasks|[Reindex[table=tasks, target=table tasks, concurrently=true]]",
             "ALTER TABLE tasks RENAME COLUMN name TO title|[Rename[table=tasks, column=name, newName=title]]",
             "/* DROP TABLE tasks */ UPDATE tasks SET name = $$DROP TABLE tasks$$|[]",
-            "INSERT INTO notes VALUES (E'it\\'s; DROP TABLE x')|[]"})
+            "INSERT INTO notes VALUES (E'it\\'s; DROP TABLE x')|[]",
+            "UPDATE notes SET a = ';'; DROP INDEX ix; DO $$BEGIN DROP TABLE x; END$$;|[DropIndex[table=, name=ix, "
+                    + "concurrently=false]]"})
     void readsWhatAStatementDoes(String sql, String operations) {
         assertThat(StatementReader.read(sql)).hasToString(operations);
     }
