@@ -13,7 +13,10 @@ import java.util.concurrent.Callable;
 
 @Command(name = "downgrade", mixinStandardHelpOptions = true,
         description = {"Revert revisions down to TARGET, newest first, each in one transaction; prints each revision reverted.",
-                "Refuses, changing nothing, when it would drop a table or column holding rows, unless --allow-data-loss."})
+                "Refuses, changing nothing, when it would drop a table or column holding rows or narrow a column "
+                        + "below the values it holds (naming each with its row count), unless --allow-data-loss; "
+                        + "and, always, when a rollback would add a NOT NULL column without a default to a table "
+                        + "with rows."})
 final class DowngradeCommand implements Callable<Integer> {
     @ParentCommand
     private DbCommand db;
@@ -26,7 +29,8 @@ final class DowngradeCommand implements Callable<Integer> {
     @Option(names = "--sql", description = "Print the SQL instead of running it; connects to no database.")
     private boolean sql;
 
-    @Option(names = "--allow-data-loss", description = "Drop tables and columns even when they hold rows.")
+    @Option(names = "--allow-data-loss", description = "Drop tables and columns, and narrow columns, even when "
+            + "rows hold values that would be lost.")
     private boolean allowDataLoss;
 
     @Option(names = "--json", description = "Print one JSON document: {\"revisions\": [{\"id\", \"message\", \"file\", "

@@ -13,13 +13,20 @@ import picocli.CommandLine.ParentCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = {"Check revisions for destructive and lock-heavy steps; needs no database.",
-                "Rules: drop-table, drop-column, narrowing-type, not-null-without-default, index-concurrently, "
-                        + "foreign-key-not-valid, rename. Prints one finding a line (rule, revision, statement, safer "
-                        + "form) and exits 1 when there is any. Steps on a table the same revision creates are not reported."})
+                "Rules: drop-table, drop-column, narrowing-type, type-rewrite, not-null-without-default, "
+                        + "volatile-default, index-concurrently, drop-index-concurrently, reindex-concurrently, "
+                        + "concurrently-in-transaction, foreign-key-not-valid, check-not-valid, "
+                        + "validate-same-transaction, set-not-null, unique-constraint, rename "
+                        + "(docs/writing-revisions.md). Prints one finding a line (rule, revision, statement, lock, "
+                        + "safer form) and exits 1 when there is any. Steps on a table the same revision creates are "
+                        + "not reported. A change set whose comment says "
+                        + "'lint-accept: <rule> <reason>' accepts that rule's findings: they print as 'accepted: ...' "
+                        + "and do not count."})
 final class LintCommand implements Callable<Integer> {
     @ParentCommand
     private DbCommand db;
@@ -28,23 +35,27 @@ final class LintCommand implements Callable<Integer> {
     private String revision;
 
     @Option(names = "--json", description = "Print {\"findings\": [{\"rule\", \"revision\", \"file\", \"table\", "
-            + "\"column\", \"statement\", \"problem\", \"safer_form\", \"destructive\"}]}.")
+            + "\"column\", \"statement\", \"problem\", \"safer_form\", \"destructive\", \"accepted\"}]}; accepted is "
+            + "the reason a revision gives, or null.")
     private boolean json;
 
     @Override
     public Integer call() {
-        List<RevisionFile> files = revision == null ? db.revisions().all()
-                : List.of(db.revisions().get(RevisionId.parse(revision)));
-        Linter linter = new Linter();
-        List<LintFinding> findings = files.stream()
-                .flatMap(file -> linter.lint(db.compiler().compile(file)).stream())
+        List<RevisionFile> all = db.revisions().all();
+        // the revisions before the one asked for are read too, for the column types they build; only its findings show
+        Optional<RevisionFile> only = Optional.ofNullable(revision)
+                .map(id -> db.revisions().get(RevisionId.parse(id)));
+        List<RevisionFile> read = only.map(file -> all.subList(0, all.indexOf(file) + 1)).orElse(all);
+        List<LintFinding> findings = new Linter().lint(read.stream().map(db.compiler()::compile).toList()).stream()
+                .filter(finding -> only.isEmpty() || finding.revision().equals(only.get()))
                 .toList();
         if (json) {
             JsonOutput.print(db.out(), Map.of("findings", findings.stream().map(LintCommand::document).toList()));
         } else {
             findings.forEach(finding -> db.out().println(finding.line()));
         }
-        return findings.isEmpty() ? ExitCode.OK.number() : ExitCode.PROBLEM_FOUND.number();
+        boolean allAccepted = findings.stream().allMatch(LintFinding::isAccepted);
+        return allAccepted ? ExitCode.OK.number() : ExitCode.PROBLEM_FOUND.number();
     }
 
     private static Map<String, Object> document(LintFinding finding) {
@@ -58,6 +69,7 @@ final class LintCommand implements Callable<Integer> {
         document.put("problem", finding.problem());
         document.put("safer_form", finding.saferForm());
         document.put("destructive", finding.isDestructive());
+        document.put("accepted", finding.acceptedBecause().orElse(null));
         return document;
     }
 }

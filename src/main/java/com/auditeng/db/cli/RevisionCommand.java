@@ -88,13 +88,13 @@ final class RevisionCommand implements Callable<Integer> {
         }
         plan.changes().forEach(change -> change.destructive().ifPresent(reason -> db.err().println(
                 "warning: " + written.get(0).getFileName() + " " + reason + " (marked DESTRUCTIVE in the file)")));
-        Revisions all = Revisions.load(folder);
-        Linter linter = new Linter();
-        for (Path path : written) {
-            db.out().println(path);
-            RevisionFile file = all.get(RevisionFile.idOf(path.getFileName().toString()).orElseThrow());
-            linter.lint(db.compiler().compile(file)).forEach(finding -> db.err().println("warning: " + finding.line()));
-        }
+        written.forEach(db.out()::println);
+        // the revisions before are read too, so that a type change is judged against the type they built
+        List<RevisionFile> all = Revisions.load(folder).all();
+        new Linter().lint(all.stream().map(db.compiler()::compile).toList()).stream()
+                .filter(finding -> written.stream().anyMatch(path -> path.getFileName().toString()
+                        .equals(finding.revision().fileName())))
+                .forEach(finding -> db.err().println("warning: " + finding.line()));
         return ExitCode.OK.number();
     }
 }

@@ -14,8 +14,9 @@ import java.util.concurrent.Callable;
 
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
         description = {"Apply revisions up to TARGET, each in one transaction; prints each revision applied.",
-                "Before running, lints the revisions: a destructive step (drop, narrowing type change) on a table "
-                        + "holding rows stops the upgrade unless --allow-data-loss; other findings are warnings."})
+                "Before running, lints the revisions: a destructive step (drop, narrowing type change) that would lose "
+                        + "values held in rows stops the upgrade unless --allow-data-loss, a step sure to fail on rows "
+                        + "stops it always; other findings on tables with rows are warnings."})
 final class UpgradeCommand implements Callable<Integer> {
     @ParentCommand
     private DbCommand db;

@@ -5,6 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +28,11 @@ import java.util.stream.Stream;
  * fresh cache. When the program does not run from a jar, or the folder is not writable, nothing is cached.
  */
 final class CompiledRevisionCache {
+    private static final ObjectInputFilter STEP_TYPES = ObjectInputFilter.Config.createFilter(
+            "maxdepth=12;com.auditeng.db.migrate.Step;com.auditeng.db.migrate.Operation$*;java.util.ArrayList;"
+                    + "java.util.ImmutableCollections$*;java.util.CollSer;java.lang.Enum;java.lang.String;"
+                    // the Object[] inside ArrayList and List.of's serial form is checked as java.lang.Object
+                    + "java.lang.Object;!*");
     private final Optional<Path> folder;
 
     private CompiledRevisionCache(Optional<Path> folder) {
@@ -38,10 +46,15 @@ final class CompiledRevisionCache {
                 return new CompiledRevisionCache(Optional.empty());
             }
             String jarStamp = Files.size(codeSource) + "-" + Files.getLastModifiedTime(codeSource).toMillis();
-            return new CompiledRevisionCache(Optional.of(codeSource.resolveSibling("revision-cache").resolve(jarStamp)));
+            return in(codeSource.resolveSibling("revision-cache").resolve(jarStamp));
         } catch (IOException | URISyntaxException | SecurityException e) {
             return new CompiledRevisionCache(Optional.empty());
         }
+    }
+
+    /** A cache in {@code folder}; the folders beside it are taken for other jars' caches, and removed. */
+    static CompiledRevisionCache in(Path folder) {
+        return new CompiledRevisionCache(Optional.of(folder));
     }
 
     Optional<CompiledRevision> read(RevisionFile file) {
@@ -55,15 +68,15 @@ final class CompiledRevisionCache {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(entry)))) {
             boolean transactional = in.readBoolean();
             Optional<String> irreversible = in.readBoolean() ? Optional.of(readString(in)) : Optional.empty();
-            List<String> upgrade = readList(in);
-            List<String> downgrade = readList(in);
+            List<Step> upgrade = readSteps(in);
+            List<Step> downgrade = readSteps(in);
             Phase phase = Phase.valueOf(readString(in));
             Optional<Backfill> backfill = in.readBoolean() ? Optional.of(new Backfill(readString(in), readString(in),
                     in.readBoolean() ? Optional.of(readString(in)) : Optional.empty(), in.readInt(),
                     Duration.ofMillis(in.readLong()))) : Optional.empty();
             return Optional.of(new CompiledRevision(file, upgrade, downgrade, transactional, irreversible, phase,
                     backfill));
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | ClassNotFoundException | ClassCastException | IllegalArgumentException e) {
             return Optional.empty();   // a damaged entry is compiled again and overwritten
         }
     }
@@ -80,8 +93,8 @@ final class CompiledRevisionCache {
                 if (revision.irreversible().isPresent()) {
                     writeString(out, revision.irreversible().get());
                 }
-                writeList(out, revision.upgrade());
-                writeList(out, revision.downgrade());
+                writeSteps(out, revision.upgradeSteps());
+                writeSteps(out, revision.downgradeSteps());
                 writeString(out, revision.phase().name());
                 out.writeBoolean(revision.backfill().isPresent());
                 if (revision.backfill().isPresent()) {
@@ -126,20 +139,25 @@ final class CompiledRevisionCache {
         return folder.orElseThrow().resolve(file.checksum());
     }
 
-    private static void writeList(DataOutputStream out, List<String> statements) throws IOException {
-        out.writeInt(statements.size());
-        for (String statement : statements) {
-            writeString(out, statement);
+    // Steps are records of strings, lists and enums: Java serialization rebuilds records through their
+    // constructors, and the filter admits nothing but those types, so an entry cannot name another class.
+    private static void writeSteps(DataOutputStream out, List<Step> steps) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
+            objects.writeObject(new ArrayList<>(steps));
         }
+        out.writeInt(bytes.size());
+        out.write(bytes.toByteArray());
     }
 
-    private static List<String> readList(DataInputStream in) throws IOException {
-        int size = in.readInt();
-        List<String> statements = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            statements.add(readString(in));
+    private static List<Step> readSteps(DataInputStream in) throws IOException, ClassNotFoundException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            objects.setObjectInputFilter(STEP_TYPES);
+            List<?> read = (List<?>) objects.readObject();
+            return read.stream().map(Step.class::cast).toList();
         }
-        return statements;
     }
 
     // writeUTF stops at 64 KB; a data migration's SQL may be longer

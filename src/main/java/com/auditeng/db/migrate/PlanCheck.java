@@ -21,5 +21,9 @@ public interface PlanCheck {
         public List<String> statementsOf(CompiledRevision revision) {
             return this == UPGRADE ? revision.upgrade() : revision.downgrade();
         }
+
+        public List<Step> stepsOf(CompiledRevision revision) {
+            return this == UPGRADE ? revision.upgradeSteps() : revision.downgradeSteps();
+        }
     }
 }

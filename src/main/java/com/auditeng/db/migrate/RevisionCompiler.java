@@ -3,6 +3,7 @@ package com.auditeng.db.migrate;
 import com.auditeng.db.ConfigurationException;
 import liquibase.Scope;
 import liquibase.change.Change;
+import liquibase.change.AbstractSQLChange;
 import liquibase.change.core.UpdateDataChange;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
@@ -34,6 +35,7 @@ import java.util.TreeSet;
  */
 public final class RevisionCompiler {
     private final CompiledRevisionCache cache = CompiledRevisionCache.besideJar();
+    private static boolean generatorsRegistered;   // Liquibase's generator registry is one per process
     private Database database;   // created on first use: commands that compile nothing never start Liquibase
 
     public CompiledRevision compile(RevisionFile file) {
@@ -49,11 +51,12 @@ public final class RevisionCompiler {
     private CompiledRevision compileWithLiquibase(RevisionFile file) {
         if (database == null) {
             database = new PostgresDatabase();
+            registerGenerators();
         }
         try {
             DatabaseChangeLog changeLog = parse(file);
-            List<String> upgrade = new ArrayList<>();
-            List<String> downgrade = new ArrayList<>();
+            List<Step> upgrade = new ArrayList<>();
+            List<Step> downgrade = new ArrayList<>();
             Optional<String> irreversible = Optional.empty();
             List<ChangeSet> changeSets = changeLog.getChangeSets();
             boolean transactional = changeSets.stream().allMatch(ChangeSet::isRunInTransaction);
@@ -64,13 +67,13 @@ public final class RevisionCompiler {
             }
             for (ChangeSet changeSet : changeSets) {
                 for (Change change : changeSet.getChanges()) {
-                    upgrade.addAll(sql(change.generateStatements(database)));
+                    upgrade.addAll(steps(changeSet, typed(change), sql(change.generateStatements(database))));
                 }
             }
             for (int i = changeSets.size() - 1; i >= 0 && irreversible.isEmpty(); i--) {
                 irreversible = rollback(changeSets.get(i), downgrade);
             }
-            Phase phase = labelledPhase(file, changeSets).orElseGet(() -> Phase.inferredFrom(upgrade));
+            Phase phase = labelledPhase(file, changeSets).orElseGet(() -> Phase.inferredFrom(Step.statementsOf(upgrade)));
             return new CompiledRevision(file, upgrade, irreversible.isPresent() ? List.of() : downgrade,
                     transactional, irreversible, phase, backfill(file, changeSets, transactional));
         } catch (LiquibaseException | RuntimeException e) {
@@ -117,12 +120,46 @@ public final class RevisionCompiler {
         return parser.parse(file.fileName(), new ChangeLogParameters(database), accessor);
     }
 
+    private static synchronized void registerGenerators() {
+        if (!generatorsRegistered) {
+            SqlGeneratorFactory.getInstance().register(new TypeChangeGenerator());
+            generatorsRegistered = true;
+        }
+    }
+
+    /** What a typed change does, from its attributes; empty for {@code sql} and {@code sqlFile}. */
+    private static Optional<List<Operation>> typed(Change change) {
+        return change instanceof AbstractSQLChange ? Optional.empty() : LiquibaseOperations.of(change);
+    }
+
+    /**
+     * The steps of one change: a typed change's statements paired with its operations when there are as many of
+     * each (addColumn: one ALTER TABLE per column); otherwise (an {@code sql} change, a change not read from its
+     * attributes, a rollback Liquibase derives) one step per statement, read from the statement's tokens.
+     */
+    private static List<Step> steps(ChangeSet changeSet, Optional<List<Operation>> typed, List<String> statements) {
+        String comment = changeSet.getComments() == null ? "" : changeSet.getComments();
+        if (typed.isEmpty() || statements.isEmpty()) {
+            return statements.stream().map(sql -> new Step(List.of(sql), changeSet.getId(), comment,
+                    StatementReader.read(sql))).toList();
+        }
+        List<Operation> operations = typed.get();
+        if (operations.size() == statements.size()) {
+            List<Step> steps = new ArrayList<>();
+            for (int i = 0; i < statements.size(); i++) {
+                steps.add(new Step(List.of(statements.get(i)), changeSet.getId(), comment, List.of(operations.get(i))));
+            }
+            return steps;
+        }
+        return List.of(new Step(statements, changeSet.getId(), comment, operations));
+    }
+
     /** Appends the change set's rollback to {@code downgrade}; says why when it has none. */
-    private Optional<String> rollback(ChangeSet changeSet, List<String> downgrade) throws LiquibaseException {
+    private Optional<String> rollback(ChangeSet changeSet, List<Step> downgrade) throws LiquibaseException {
         List<Change> written = changeSet.getRollback().getChanges();
         if (!written.isEmpty()) {
             for (Change change : written) {
-                downgrade.addAll(sql(change.generateStatements(database)));
+                downgrade.addAll(steps(changeSet, typed(change), sql(change.generateStatements(database))));
             }
             return Optional.empty();
         }
@@ -134,7 +171,8 @@ public final class RevisionCompiler {
                         .getSingleton(liquibase.change.ChangeFactory.class).getChangeMetaData(change).getName()
                         + ") has no rollback; add a 'rollback:' section to it");
             }
-            downgrade.addAll(sql(change.generateRollbackStatements(database)));
+            // Liquibase derives the inverse change internally: its statements are read from their tokens
+            downgrade.addAll(steps(changeSet, Optional.empty(), sql(change.generateRollbackStatements(database))));
         }
         return Optional.empty();
     }

@@ -10,11 +10,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/** Refuses a downgrade that would drop a table or column holding rows, naming each with its row count. */
+/**
+ * Refuses a downgrade that would lose values held in rows (a table or column dropped, a column narrowed below the
+ * values it holds), naming each with its row count, unless data loss is allowed; and, always, one whose rollback
+ * adds a NOT NULL column without a default to a table with rows, which PostgreSQL would refuse halfway.
+ */
 public final class DataLossGuard implements PlanCheck {
-    private final List<LintRule> drops = List.of(new DropTableRule(), new DropColumnRule());
+    private final Linter linter = new Linter();
     private final boolean allowDataLoss;
 
     public DataLossGuard(boolean allowDataLoss) {
@@ -23,28 +26,36 @@ public final class DataLossGuard implements PlanCheck {
 
     @Override
     public void inspect(Connection connection, List<CompiledRevision> plan, Direction direction) throws SQLException {
-        if (allowDataLoss) {
-            return;
-        }
         TableRows rows = new TableRows(connection);
-        Map<String, Long> losses = new LinkedHashMap<>();
-        for (CompiledRevision revision : plan) {
-            for (String sql : direction.statementsOf(revision)) {
-                for (LintRule rule : drops) {
-                    Optional<LintFinding> drop = rule.inspect(revision.file(), sql);
-                    if (drop.isPresent() && !losses.containsKey(drop.get().target())) {
-                        long count = rows.count(drop.get().table(), drop.get().column());
-                        if (count > 0) {
-                            losses.put(drop.get().target(), count);
-                        }
-                    }
+        Map<String, String> losses = new LinkedHashMap<>();
+        List<String> failing = new ArrayList<>();
+        for (LintFinding finding : linter.lint(plan, CatalogFacts.read(connection), direction)) {
+            if (finding.isAccepted()) {
+                continue;
+            }
+            if (finding.rule() instanceof NotNullWithoutDefaultRule) {
+                long count = rows.count(finding.table());
+                if (count > 0) {
+                    failing.add(finding.revision().fileName() + " adds NOT NULL column " + finding.target()
+                            + " without a default, and " + finding.table() + " holds " + TableRows.describe(count));
+                }
+            } else if (finding.isDestructive() && !allowDataLoss && !losses.containsKey(finding.target())) {
+                long lost = rows.count(finding.table(), finding.lossCondition().orElse("true"));
+                if (lost > 0) {
+                    losses.put(finding.target(), finding.rule().describeLoss(lost));
                 }
             }
         }
+        String verb = direction.name().toLowerCase();
+        if (!failing.isEmpty()) {
+            throw new ProblemFoundException(verb + " would fail: " + String.join("; ", failing)
+                    + "; nothing was changed; write a default in the rollback (defaultValue or defaultValueComputed "
+                    + "on the column), or let the rollback add the column nullable");
+        }
         if (!losses.isEmpty()) {
             List<String> named = new ArrayList<>();
-            losses.forEach((target, count) -> named.add(target + " (" + TableRows.describe(count) + ")"));
-            throw new ProblemFoundException(direction.name().toLowerCase() + " would drop data in " + String.join(", ", named)
+            losses.forEach((target, loss) -> named.add(target + " (" + loss + ")"));
+            throw new ProblemFoundException(verb + " would lose data in " + String.join(", ", named)
                     + "; nothing was changed; back it up and rerun with --allow-data-loss");
         }
     }

@@ -1,20 +1,28 @@
 package com.auditeng.db.safety;
 
+import com.auditeng.db.migrate.Operation;
+import com.auditeng.db.migrate.Operation.DropColumn;
+
 import java.util.Optional;
 
 /** {@code ALTER TABLE ... DROP COLUMN}: the column's values are gone, and running code that reads it breaks. */
 public final class DropColumnRule extends LintRule {
     public DropColumnRule() {
-        super("drop-column", true, "^ALTER TABLE (?:ONLY )?" + NAME + " DROP (?:COLUMN )?(?:IF EXISTS )?" + NAME);
+        super("drop-column", true);
     }
 
     @Override
-    protected String problem(String table, Optional<String> column) {
-        return "drops column " + table + "." + column.orElse("?") + " and its values";
+    Optional<Problem> inspect(Operation operation, SchemaState schema) {
+        if (!(operation instanceof DropColumn drop)) {
+            return Optional.empty();
+        }
+        return Optional.of(Problem.on(drop.table(), drop.column(), "drops column " + drop.table() + "."
+                + drop.column() + " and its values (ACCESS EXCLUSIVE lock)")
+                .losingRowsWhere(TableRows.quote(drop.column()) + " IS NOT NULL"));
     }
 
     @Override
-    protected String saferForm() {
+    String saferForm() {
         return "stop reading and writing the column in a release first, then drop it in a later revision";
     }
 }

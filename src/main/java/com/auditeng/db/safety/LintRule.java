@@ -1,62 +1,64 @@
 package com.auditeng.db.safety;
 
-import com.auditeng.db.migrate.RevisionFile;
+import com.auditeng.db.migrate.Operation;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A check of one SQL statement for a destructive or lock-heavy step. Rules read the SQL that revisions compile to,
- * so they see hand-written {@code sql:} changes as well as Liquibase's own.
+ * A check of one operation of a revision for a destructive or lock-heavy step. Rules judge what a statement does
+ * (read from the typed Liquibase change, or from the tokens of an {@code sql} change), on the schema as it stands
+ * before the statement; each names the lock the statement takes and the safer form.
+ * https://www.postgresql.org/docs/current/explicit-locking.html#LOCKING-TABLES
  */
 public abstract class LintRule {
-    /** A table or column name, optionally quoted and schema-qualified. */
-    protected static final String NAME = "((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)";
-
     private final String id;
     private final boolean destructive;
-    private final Pattern pattern;
 
-    protected LintRule(String id, boolean destructive, String regex) {
+    protected LintRule(String id, boolean destructive) {
         this.id = id;
         this.destructive = destructive;
-        this.pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     }
 
     public String id() {
         return id;
     }
 
-    /** Whether the step can lose data: such findings stop an upgrade on a table with rows. */
+    /** Whether the step can lose data: such findings stop an upgrade or downgrade on rows that would be lost. */
     public boolean isDestructive() {
         return destructive;
     }
 
-    public Optional<LintFinding> inspect(RevisionFile revision, String sql) {
-        String statement = sql.replaceAll("\\s+", " ").strip();
-        Matcher matcher = pattern.matcher(statement);
-        if (!matcher.find() || !applies(statement, matcher)) {
-            return Optional.empty();
+    /** What is wrong with {@code operation}; empty when nothing is. */
+    abstract Optional<Problem> inspect(Operation operation, SchemaState schema);
+
+    abstract String saferForm();
+
+    /** The rows a destructive step would lose, as the guards name them: {@code 2 rows}. */
+    String describeLoss(long rows) {
+        return TableRows.describe(rows);
+    }
+
+    /** Whether the rule fires on a table the same revision creates; most do not, as such a table is empty. */
+    boolean reportsNewTables() {
+        return false;
+    }
+
+    /**
+     * The table (and column) a finding is about and what goes wrong, lock level included; {@code lossCondition},
+     * for a destructive step, is the SQL condition true for the rows that would lose a value.
+     */
+    record Problem(String table, Optional<String> column, String description, Optional<String> lossCondition) {
+
+        static Problem on(String table, String description) {
+            return new Problem(table, Optional.empty(), description, Optional.empty());
         }
-        String table = unquote(matcher.group(1));
-        Optional<String> column = matcher.groupCount() >= 2 && matcher.group(2) != null
-                ? Optional.of(unquote(matcher.group(2))) : Optional.empty();
-        return Optional.of(new LintFinding(this, revision, statement, table, column,
-                problem(table, column), saferForm()));
-    }
 
-    /** A second look at a matching statement, for rules whose safe form differs by a clause. */
-    protected boolean applies(String statement, Matcher matcher) {
-        return true;
-    }
+        static Problem on(String table, String column, String description) {
+            return new Problem(table, Optional.of(column), description, Optional.empty());
+        }
 
-    protected abstract String problem(String table, Optional<String> column);
-
-    protected abstract String saferForm();
-
-    static String unquote(String name) {
-        String last = name.contains(".") && !name.endsWith("\"") ? name.substring(name.lastIndexOf('.') + 1) : name;
-        return last.replace("\"", "");
+        Problem losingRowsWhere(String condition) {
+            return new Problem(table, column, description, Optional.of(condition));
+        }
     }
 }

@@ -1,27 +1,28 @@
 package com.auditeng.db.safety;
 
+import com.auditeng.db.migrate.Operation;
+import com.auditeng.db.migrate.Operation.AddColumn;
+
 import java.util.Optional;
-import java.util.regex.Matcher;
 
 /** {@code ADD COLUMN ... NOT NULL} with no default: fails on a table that has rows. */
 public final class NotNullWithoutDefaultRule extends LintRule {
     public NotNullWithoutDefaultRule() {
-        super("not-null-without-default", false, "^ALTER TABLE (?:ONLY )?" + NAME + " ADD (?:COLUMN )?(?:IF NOT EXISTS )?"
-                + NAME + " .*\\bNOT NULL\\b");
+        super("not-null-without-default", false);
     }
 
     @Override
-    protected boolean applies(String statement, Matcher matcher) {
-        return !statement.toUpperCase().contains(" DEFAULT ") && !statement.toUpperCase().contains(" CONSTRAINT ");
+    Optional<Problem> inspect(Operation operation, SchemaState schema) {
+        if (!(operation instanceof AddColumn add) || !add.column().notNull() || add.column().defaultValue().isPresent()
+                || add.column().generated()) {
+            return Optional.empty();
+        }
+        return Optional.of(Problem.on(add.table(), add.column().name(), "adds NOT NULL column " + add.table() + "."
+                + add.column().name() + " without a default, which fails when the table has rows"));
     }
 
     @Override
-    protected String problem(String table, Optional<String> column) {
-        return "adds NOT NULL column " + table + "." + column.orElse("?") + " without a default, which fails when the table has rows";
-    }
-
-    @Override
-    protected String saferForm() {
+    String saferForm() {
         return "add it with a DEFAULT (PostgreSQL 11+ stores it without a rewrite), or add it nullable, backfill, then SET NOT NULL";
     }
 }

@@ -5,9 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Optional;
 
-/** Counts the rows a step would touch: all rows of a table, or those holding a value in a column. */
+/** Counts the rows a step would touch: all rows of a table, or those matching a condition such as a loss condition. */
 final class TableRows {
     private final Connection connection;
 
@@ -15,13 +14,17 @@ final class TableRows {
         this.connection = connection;
     }
 
-    /** Rows of {@code table} (with a non-null {@code column} when given); 0 when the table does not exist yet. */
-    long count(String table, Optional<String> column) throws SQLException {
-        if (!exists(table)) {
+    /** Rows of {@code table}; 0 when there is no such table (yet), or no table is named. */
+    long count(String table) throws SQLException {
+        return count(table, "true");
+    }
+
+    /** Rows of {@code table} for which {@code condition} holds; 0 when the table does not exist yet. */
+    long count(String table, String condition) throws SQLException {
+        if (table.isEmpty() || !exists(table)) {
             return 0;
         }
-        String sql = "SELECT count(*) FROM " + quote(table)
-                + column.map(name -> " WHERE " + quote(name) + " IS NOT NULL").orElse("");
+        String sql = "SELECT count(*) FROM " + quote(table) + " WHERE " + condition;
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);

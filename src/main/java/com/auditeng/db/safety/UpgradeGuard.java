@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lint before upgrade: a destructive step on a table holding rows stops the upgrade unless data loss is allowed;
- * the other findings on tables with rows are printed as warnings.
+ * Lint before upgrade, on the schema the catalog describes: a destructive step that would lose values held in rows
+ * stops the upgrade unless data loss is allowed, and a step certain to fail on rows (a NOT NULL column without a
+ * default) stops it always; the other findings on tables with rows are warnings, and accepted ones are noted.
  */
 public final class UpgradeGuard implements PlanCheck {
     private final Linter linter = new Linter();
@@ -31,24 +32,45 @@ public final class UpgradeGuard implements PlanCheck {
     public void inspect(Connection connection, List<CompiledRevision> plan, Direction direction) throws SQLException {
         TableRows rows = new TableRows(connection);
         List<String> refused = new ArrayList<>();
-        for (LintFinding finding : linter.lint(plan)) {
-            long count = rows.count(finding.table(), finding.isDestructive() ? finding.column() : java.util.Optional.empty());
+        List<String> failing = new ArrayList<>();
+        for (LintFinding finding : linter.lint(plan, CatalogFacts.read(connection), direction)) {
+            long count = rows.count(finding.table());
             if (count == 0) {
                 continue;
             }
-            String line = finding.line() + " (" + finding.target() + " holds " + TableRows.describe(count) + ")";
-            if (finding.isDestructive() && !allowDataLoss) {
-                refused.add(line);
+            String holds = " (" + finding.table() + " holds " + TableRows.describe(count) + ")";
+            if (finding.isAccepted()) {
+                notes.println(finding.line() + holds);
+            } else if (finding.rule() instanceof NotNullWithoutDefaultRule) {
+                failing.add(finding.line() + holds);
+            } else if (finding.isDestructive()) {
+                long lost = rows.count(finding.table(), finding.lossCondition().orElse("true"));
+                String line = finding.line() + " (" + finding.target() + " holds " + finding.rule().describeLoss(lost)
+                        + ")";
+                if (lost > 0 && !allowDataLoss) {
+                    refused.add(line);
+                } else {
+                    notes.println("warning: " + line);
+                }
             } else {
-                notes.println("warning: " + line);
+                notes.println("warning: " + finding.line() + holds);
             }
         }
-        if (!refused.isEmpty()) {
-            refused.forEach(line -> notes.println("refused: " + line));
-            String more = refused.size() == 1 ? "" : " (and " + (refused.size() - 1) + " more above)";
-            throw new ProblemFoundException("upgrade would lose data: " + refused.get(0) + more
-                    + "; nothing was changed; back the data up and rerun with " + howToAllow
-                    + ", or change the revision as suggested");
+        failing.forEach(line -> notes.println("refused: " + line));
+        if (!failing.isEmpty()) {
+            throw new ProblemFoundException("upgrade would fail: " + failing.get(0) + more(failing)
+                    + "; nothing was changed; give the column a DEFAULT in the revision");
         }
+        refused.forEach(line -> notes.println("refused: " + line));
+        if (!refused.isEmpty()) {
+            throw new ProblemFoundException("upgrade would lose data: " + refused.get(0) + more(refused)
+                    + "; nothing was changed; back the data up and rerun with " + howToAllow
+                    + ", accept the step in its revision (lint-accept: <rule> <reason>), or change the revision as "
+                    + "suggested");
+        }
+    }
+
+    private static String more(List<String> lines) {
+        return lines.size() == 1 ? "" : " (and " + (lines.size() - 1) + " more above)";
     }
 }

@@ -84,11 +84,11 @@ class SafetyCommandTest {
         assertThat(fixture.exitCode()).isEqualTo(1);
         assertThat(fixture.stdout().lines()).containsExactly(
                 "lint[index-concurrently] 0002_index_gauge_label.yaml: CREATE INDEX ix_gauges_label ON gauges(label) "
-                        + "locks writes to gauges while the index builds; use CREATE INDEX CONCURRENTLY in a revision of "
-                        + "its own (runInTransaction: false)",
+                        + "locks writes to gauges while the index builds (SHARE lock); use CREATE INDEX CONCURRENTLY in a "
+                        + "revision of its own (runInTransaction: false)",
                 "lint[drop-column] 0003_drop_gauge_label.yaml: ALTER TABLE gauges DROP COLUMN label drops column "
-                        + "gauges.label and its values; stop reading and writing the column in a release first, then "
-                        + "drop it in a later revision");
+                        + "gauges.label and its values (ACCESS EXCLUSIVE lock); stop reading and writing the column in a "
+                        + "release first, then drop it in a later revision");
         assertThat(one.exitCode()).isZero();
         assertThat(real.exitCode()).as(real.stdout()).isZero();
     }
