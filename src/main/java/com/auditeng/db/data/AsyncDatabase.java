@@ -5,8 +5,8 @@ import com.auditeng.db.model.Analysis;
 import com.auditeng.db.model.Finding;
 import com.auditeng.db.model.Task;
 import com.auditeng.db.model.User;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.sqlclient.PoolOptions;
 import org.hibernate.boot.registry.StandardServiceRegistry;
@@ -22,12 +22,17 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Non-blocking sessions over the entities: Hibernate Reactive on a Vert.x PostgreSQL pool, built from the same
  * {@link DatabaseUrl} as the migrations. Open it once at start and close it at the end, both from a plain thread.
+ *
+ * <p>It runs on the application's {@link Vertx} when given one, and leaves it open at {@link #close()}. Otherwise it
+ * creates a Vert.x of its own, with daemon threads so that it never keeps the JVM alive after {@code main} ends, and
+ * closes it at {@link #close()}. The stages it returns refuse {@code join()} and {@code get()} on an event loop
+ * ({@link EventLoopBlockingException}), where the wait would deadlock.
  */
 public final class AsyncDatabase implements AutoCloseable {
     /**
@@ -40,26 +45,47 @@ public final class AsyncDatabase implements AutoCloseable {
     private final StandardServiceRegistry registry;
     private final Stage.SessionFactory sessions;
     private final Vertx vertx;
+    private final boolean ownsVertx;
     private final Failures failures;
 
-    private AsyncDatabase(AsyncSettings settings, StandardServiceRegistry registry, Stage.SessionFactory sessions) {
+    private AsyncDatabase(AsyncSettings settings, StandardServiceRegistry registry, Stage.SessionFactory sessions,
+                          Vertx vertx, boolean ownsVertx) {
         this.settings = settings;
         this.registry = registry;
         this.sessions = sessions;
-        this.vertx = registry.getService(VertxInstance.class).getVertx();
+        this.vertx = vertx;
+        this.ownsVertx = ownsVertx;
         this.failures = new Failures(settings.url());
     }
 
+    /** Opens a database on a Vert.x of its own, with the pool size the URL gives ({@link AsyncSettings#of}). */
     public static AsyncDatabase open(DatabaseUrl url) {
         return open(AsyncSettings.of(url));
     }
 
-    /** Builds the pool and the session factory; blocks while Hibernate asks the server its version. */
+    /** Opens a database on a Vert.x of its own; blocks while Hibernate asks the server its version. */
     public static AsyncDatabase open(AsyncSettings settings) {
-        if (Context.isOnEventLoopThread()) {
-            throw new IllegalStateException("AsyncDatabase.open() waits for the server's answer and would block this "
-                    + "event loop; open it at start from a plain thread, or from a worker");
+        NonBlockingFuture.refuseOnEventLoop("AsyncDatabase.open()");
+        // daemon threads: a Vert.x the application never sees must not keep its JVM running after main returns
+        Vertx own = Vertx.vertx(new VertxOptions().setUseDaemonThread(true));
+        try {
+            return open(settings, own, true);
+        } catch (RuntimeException e) {
+            awaitClose(own);
+            throw e;
         }
+    }
+
+    /**
+     * Opens a database on the application's Vert.x: queries run on its event loops, and {@link #close()} leaves it
+     * open. Blocks while Hibernate asks the server its version, so call it from a plain or worker thread.
+     */
+    public static AsyncDatabase open(AsyncSettings settings, Vertx vertx) {
+        NonBlockingFuture.refuseOnEventLoop("AsyncDatabase.open()");
+        return open(settings, vertx, false);
+    }
+
+    private static AsyncDatabase open(AsyncSettings settings, Vertx vertx, boolean ownsVertx) {
         PoolOptions poolOptions = new PoolOptions().setMaxSize(settings.poolSize()).setName("auditeng");
         Map<String, Object> properties = new HashMap<>();
         properties.put(Settings.SQL_CLIENT_POOL, new PgClientPool(PgOptions.of(settings.url()), poolOptions));
@@ -73,13 +99,16 @@ public final class AsyncDatabase implements AutoCloseable {
                 .addAnnotatedClass(Task.class)
                 .addAnnotatedClass(Analysis.class)
                 .addAnnotatedClass(Finding.class);
+        // a given instance is one Hibernate Reactive neither creates nor closes
+        VertxInstance instance = () -> vertx;
         StandardServiceRegistry registry = new ReactiveServiceRegistryBuilder()
                 .applySettings(properties)
+                .addService(VertxInstance.class, instance)
                 .build();
         try {
             Stage.SessionFactory sessions = configuration.buildSessionFactory(registry)
                     .unwrap(Stage.SessionFactory.class);
-            return new AsyncDatabase(settings, registry, sessions);
+            return new AsyncDatabase(settings, registry, sessions, vertx, ownsVertx);
         } catch (RuntimeException e) {
             StandardServiceRegistryBuilder.destroy(registry);
             Throwable explained = new Failures(settings.url()).explain(e);
@@ -91,49 +120,81 @@ public final class AsyncDatabase implements AutoCloseable {
         return settings;
     }
 
-    /** The Hibernate Reactive factory, for queries the repositories do not offer. */
+    /** The Hibernate Reactive factory, for work outside the repositories and units of work; checks nothing. */
     public Stage.SessionFactory sessions() {
         return sessions;
     }
 
     /**
-     * Runs {@code work} in a transaction of its own session, committed when its stage completes and rolled back when
-     * it fails. Each call gets a fresh session even when called from inside another one's callback: Hibernate
-     * Reactive would otherwise hand it the session already stored on the current Vert.x context, and a session must
-     * never be used by two operations at once.
+     * Runs {@code work} as one unit of work: a transaction of its own session, which every repository call given the
+     * {@link UnitOfWork} joins. It commits when the work's stage completes, and rolls back, all of it, when the
+     * stage or any step fails; the returned stage then fails with that step's exception (ours for a refused write).
+     *
+     * <pre>{@code
+     * db.transaction(tx -> analyses.store(tx, taskId, analysis)
+     *         .thenCompose(stored -> tasks.complete(tx, taskId)))
+     * }</pre>
+     *
+     * Each call gets a fresh session, even from inside another unit of work's callback.
      */
-    public <T> CompletionStage<T> transaction(Function<Stage.Session, CompletionStage<T>> work) {
-        return isolated(() -> sessions.withTransaction(work));
+    public <T> CompletionStage<T> transaction(Function<UnitOfWork, CompletionStage<T>> work) {
+        return isolated(context -> sessions.withTransaction(session -> {
+            session.setDefaultReadOnly(true);
+            UnitOfWork unit = new UnitOfWork(session, context);
+            CompletionStage<T> outcome;
+            try {
+                outcome = work.apply(unit);
+            } catch (RuntimeException e) {
+                outcome = CompletableFuture.failedFuture(e);
+            }
+            return unit.finish(outcome);
+        }));
     }
 
     /**
      * Runs read-only {@code work} in a session of its own without a transaction: each query commits on its own, which
-     * saves the BEGIN and COMMIT round trips a read does not need.
+     * saves the BEGIN and COMMIT round trips a read does not need. What it loads is read-only.
      */
     public <T> CompletionStage<T> session(Function<Stage.Session, CompletionStage<T>> work) {
-        return isolated(() -> sessions.withSession(work));
+        return isolated(context -> sessions.withSession(session -> {
+            session.setDefaultReadOnly(true);
+            return work.apply(session);
+        }));
     }
 
-    /** Closes the sessions, the pool and its event loops; waits for them, so it must not run on an event loop. */
+    /**
+     * Closes the sessions and the pool, and the Vert.x the database created (not one the application gave); waits
+     * for them, so it must not run on an event loop.
+     */
     @Override
     public void close() {
-        if (Context.isOnEventLoopThread()) {
-            throw new IllegalStateException("AsyncDatabase.close() waits for the pool to close and would block this "
-                    + "event loop; call it from the thread that opened the database, or from a worker");
-        }
+        NonBlockingFuture.refuseOnEventLoop("AsyncDatabase.close()");
         sessions.close();
         StandardServiceRegistryBuilder.destroy(registry);
+        if (ownsVertx) {
+            awaitClose(vertx);
+        }
     }
 
-    private <T> CompletionStage<T> isolated(Supplier<CompletionStage<T>> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
+    private static void awaitClose(Vertx vertx) {
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // its threads are daemons: one that does not stop in time cannot hold the JVM
+        }
+    }
+
+    private <T> CompletionStage<T> isolated(Function<ContextInternal, CompletionStage<T>> work) {
+        NonBlockingFuture<T> result = new NonBlockingFuture<>();
         // a duplicated context shares the event loop but not the context-local data where the session is kept;
         // Hibernate Reactive's own VertxContext duplicates the same way when called off any context
         ContextInternal context = ((ContextInternal) vertx.getOrCreateContext()).duplicate();
         context.runOnContext(ignored -> {
             CompletionStage<T> stage;
             try {
-                stage = work.get();
+                stage = work.apply(context);
             } catch (RuntimeException e) {
                 stage = CompletableFuture.failedFuture(e);
             }
@@ -141,7 +202,7 @@ public final class AsyncDatabase implements AutoCloseable {
                 if (failure == null) {
                     result.complete(value);
                 } else {
-                    result.completeExceptionally(failures.explain(failure));
+                    result.completeExceptionally(Refusals.GENERIC.explain(failures.explain(failure)));
                 }
             });
         });

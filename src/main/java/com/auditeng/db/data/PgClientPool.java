@@ -5,6 +5,7 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import org.hibernate.engine.jdbc.spi.SqlExceptionHelper;
 import org.hibernate.reactive.pool.impl.DefaultSqlClientPool;
 import org.hibernate.reactive.vertx.VertxInstance;
 import org.hibernate.service.spi.ServiceRegistryImplementor;
@@ -20,6 +21,7 @@ final class PgClientPool extends DefaultSqlClientPool {
     private final PgConnectOptions connectOptions;
     private final PoolOptions poolOptions;
     private ServiceRegistryImplementor registry;
+    private volatile SqlExceptionHelper quietHelper;
 
     PgClientPool(PgConnectOptions connectOptions, PoolOptions poolOptions) {
         this.connectOptions = connectOptions;
@@ -35,6 +37,14 @@ final class PgClientPool extends DefaultSqlClientPool {
     @Override
     public void configure(Map<String, Object> configuration) {
         // nothing to read: the options were built from the DatabaseUrl
+    }
+
+    @Override
+    public SqlExceptionHelper getSqlExceptionHelper() {
+        if (quietHelper == null) {
+            quietHelper = new QuietSqlExceptionHelper(super.getSqlExceptionHelper());
+        }
+        return quietHelper;
     }
 
     @Override

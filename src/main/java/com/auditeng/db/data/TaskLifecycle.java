@@ -22,6 +22,17 @@ final class TaskLifecycle {
         return NEXT.get(from).contains(to);
     }
 
+    /** The statuses a task may move to {@code to} from; empty for QUEUED, where every task starts. */
+    static Set<TaskStatus> previous(TaskStatus to) {
+        Set<TaskStatus> previous = EnumSet.noneOf(TaskStatus.class);
+        NEXT.forEach((from, next) -> {
+            if (next.contains(to)) {
+                previous.add(from);
+            }
+        });
+        return previous;
+    }
+
     static String describeNext(TaskStatus from) {
         Set<TaskStatus> next = NEXT.get(from);
         if (next.isEmpty()) {

@@ -138,11 +138,12 @@ class AnalysisRepositoryTest {
         for (int i = 0; i < 20; i++) {
             analysis.addFinding(new Finding(Severity.MINOR, "THR-" + i, "hot spot " + i));
         }
-        // rule_id is varchar(100): the server refuses the last row after the analysis and 19 findings were sent
+        // rule_id is varchar(100): the last finding is refused, naming the column, before any row is sent
         analysis.addFinding(new Finding(Severity.MAJOR, "R".repeat(101), "too long a rule id"));
 
         assertThatThrownBy(() -> await(db.analyses.store(task.getId(), analysis)))
-                .hasMessageContaining("value too long");
+                .isInstanceOf(ValueTooLongException.class)
+                .hasMessageStartingWith("findings.rule_id holds at most 100 characters");
         assertThat(db.rows("analyses")).isZero();
         assertThat(db.rows("findings")).isZero();
         assertThat(await(db.analyses.findByTaskWithFindings(task.getId()))).isEmpty();

@@ -8,15 +8,20 @@ import com.auditeng.db.model.TaskStatus;
 import com.auditeng.db.model.User;
 import org.junit.jupiter.api.Test;
 
+import io.vertx.core.Vertx;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 import static com.auditeng.db.data.HeadDatabase.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,8 +56,9 @@ class AsyncDatabaseTest {
             reads.add(db.users.findByEmail("nobody@example.com").toCompletableFuture());
         }
         await(CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)));
+        // client backends only: an autovacuum worker may visit the fresh database at any moment, pool or not
         String others = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                + "AND pid <> pg_backend_pid()";
+                + "AND pid <> pg_backend_pid() AND backend_type = 'client backend'";
         assertThat(db.count(others)).isPositive();
 
         db.close();
@@ -96,6 +102,71 @@ class AsyncDatabaseTest {
                 .hasMessage("cannot reach PostgreSQL at postgresql://app:***@localhost:" + closedPort + "/auditeng "
                         + "(connection refused); start the server, or fix the host and port in DATABASE_URL")
                 .satisfies(e -> assertThat(stackOf(e)).doesNotContain("s3cret-pw"));
+    }
+
+    @Test
+    void aJoinOnAnEventLoopFailsFastNamingTheFix() {
+        try (HeadDatabase db = HeadDatabase.open()) {
+            CompletableFuture<Throwable> refused = new CompletableFuture<>();
+
+            db.users.findByEmail("ada@example.com").thenAccept(ignored -> {
+                // a callback of our stage runs on the event loop that delivered it
+                try {
+                    db.users.findByEmail("bob@example.com").toCompletableFuture().join();
+                    refused.complete(null);
+                } catch (RuntimeException e) {
+                    refused.complete(e);
+                }
+            });
+
+            assertThat(await(refused))
+                    .isInstanceOf(EventLoopBlockingException.class)
+                    .hasMessageStartingWith("join() would block the Vert.x event loop vert.x-eventloop-thread-")
+                    .hasMessageEndingWith("compose instead (thenCompose, thenAccept), or wait on a worker thread");
+        }
+    }
+
+    @Test
+    void aDatabaseOnTheCallersVertxRunsThereAndLeavesItOpenAfterClose() {
+        Vertx vertx = Vertx.vertx();
+        try {
+            DatabaseUrl url = TestDatabase.fresh();
+            HeadDatabase.upgrade(url);
+            AsyncDatabase database = AsyncDatabase.open(AsyncSettings.of(url), vertx);
+
+            Vertx ranOn = await(new UserRepository(database).findByEmail("ada@example.com")
+                    .thenApply(ignored -> Vertx.currentContext().owner()));
+            database.close();
+
+            assertThat(ranOn).isSameAs(vertx);
+            CompletableFuture<String> stillRuns = new CompletableFuture<>();
+            vertx.runOnContext(ignored -> stillRuns.complete("open"));
+            assertThat(await(stillRuns)).isEqualTo("open");
+        } finally {
+            vertx.close();
+        }
+    }
+
+    @Test
+    void aProgramThatNeverClosesTheDatabaseStillEndsWithItsMain() throws Exception {
+        DatabaseUrl url = TestDatabase.fresh();
+        HeadDatabase.upgrade(url);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process program = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                NeverClosed.class.getName(), "postgresql://" + url.user() + "@" + url.host() + ":" + url.port() + "/"
+                + url.database() + "?sslmode=disable")
+                .redirectErrorStream(true)
+                .start();
+
+        boolean ended = program.waitFor(60, TimeUnit.SECONDS);
+        String output = new String(program.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!ended) {
+            program.destroyForcibly();
+        }
+
+        assertThat(ended).as("the program ended; its output:%n%s", output).isTrue();
+        assertThat(program.exitValue()).as(output).isZero();
+        assertThat(output).contains("users: 0");
     }
 
     private static String stackOf(Throwable failure) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static com.auditeng.db.data.HeadDatabase.await;
@@ -102,7 +103,8 @@ class FindingRepositoryTest {
         findings.add(new Finding(Severity.INFO, "R".repeat(101), "too long a rule id"));
 
         assertThatThrownBy(() -> await(db.findings.insertBulk(analysis.getId(), findings)))
-                .hasMessageContaining("value too long");
+                .isInstanceOf(ValueTooLongException.class)
+                .hasMessageStartingWith("findings.rule_id holds at most 100 characters");
         assertThat(db.rows("findings")).isZero();
     }
 
@@ -113,6 +115,45 @@ class FindingRepositoryTest {
         assertThatThrownBy(() -> await(db.findings.insertBulk(missing, findings(3))))
                 .isInstanceOf(MissingAnalysisException.class);
         assertThat(db.rows("findings")).isZero();
+    }
+
+    @Test
+    void pagesOfOneSeverityFollowTheirCursorsToTheLastFinding() {
+        await(db.findings.insertBulk(analysis.getId(), findings(40)));
+
+        List<String> seen = new ArrayList<>();
+        FindingCursor cursor = FindingCursor.first();
+        int pages = 0;
+        while (cursor != null) {
+            FindingPage page = await(db.findings.page(analysis.getId(), Optional.of(Severity.MAJOR), cursor, 3));
+            page.items().forEach(finding -> seen.add(finding.getRuleId()));
+            cursor = page.next().orElse(null);
+            pages++;
+        }
+
+        // MAJOR is every fourth row, from B-1: ten findings in pages of 3, 3, 3 and 1
+        assertThat(pages).isEqualTo(4);
+        assertThat(seen).hasSize(10).doesNotHaveDuplicates().allMatch(rule -> Integer.parseInt(rule.substring(2)) % 4 == 1);
+        assertThat(await(db.findings.count(analysis.getId(), Optional.of(Severity.MAJOR)))).isEqualTo(10);
+        assertThat(await(db.findings.count(analysis.getId(), Optional.empty()))).isEqualTo(40);
+    }
+
+    @Test
+    void aCursorRoundTripsAsText() {
+        await(db.findings.insertBulk(analysis.getId(), findings(5)));
+        FindingPage first = await(db.findings.page(analysis.getId(), Optional.empty(), FindingCursor.first(), 2));
+
+        FindingCursor parsed = FindingCursor.parse(first.next().orElseThrow().toString());
+        FindingPage second = await(db.findings.page(analysis.getId(), Optional.empty(), parsed, 10));
+
+        assertThat(second.items()).hasSize(3);
+        assertThat(second.next()).isEmpty();
+    }
+
+    @Test
+    void aPageLimitOutOfRangeIsRefused() {
+        assertThatThrownBy(() -> await(db.findings.page(analysis.getId(), Optional.empty(), FindingCursor.first(), 0)))
+                .hasMessage("findings page limit 0 is out of range; use 1-1000");
     }
 
     private static List<Finding> findings(int count) {

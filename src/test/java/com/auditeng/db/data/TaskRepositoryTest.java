@@ -1,5 +1,8 @@
 package com.auditeng.db.data;
 
+import com.auditeng.db.model.Analysis;
+import com.auditeng.db.model.Finding;
+import com.auditeng.db.model.Severity;
 import com.auditeng.db.model.Task;
 import com.auditeng.db.model.TaskStatus;
 import com.auditeng.db.model.User;
@@ -7,10 +10,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static com.auditeng.db.data.HeadDatabase.await;
@@ -164,6 +176,102 @@ class TaskRepositoryTest {
         assertThatThrownBy(() -> await(db.tasks.transition(missing, TaskStatus.PROCESSING)))
                 .isInstanceOf(MissingTaskException.class)
                 .hasMessageContaining("task " + missing + " does not exist");
+    }
+
+    @Test
+    void deletingATaskRemovesItsAnalysisAndFindings() {
+        Task task = await(db.tasks.create(user.getId(), new Task("a.pdf", 1)));
+        Task other = await(db.tasks.create(user.getId(), new Task("b.pdf", 1)));
+        Analysis analysis = new Analysis("PANEL", "GROUNDING");
+        analysis.addFinding(new Finding(Severity.MINOR, "GND-01", "one"));
+        await(db.analyses.store(task.getId(), analysis));
+
+        boolean deleted = await(db.tasks.delete(task.getId()));
+
+        assertThat(deleted).isTrue();
+        assertThat(db.rows("tasks")).isEqualTo(1);
+        assertThat(db.rows("analyses")).isZero();
+        assertThat(db.rows("findings")).isZero();
+        assertThat(await(db.tasks.findById(other.getId()))).isPresent();
+        assertThat(await(db.tasks.delete(task.getId()))).isFalse();
+    }
+
+    @Test
+    void tasksAreCountedByStatusAndByUser() {
+        User other = await(db.users.create(new User("bob@example.com", "hash")));
+        Task first = await(db.tasks.create(user.getId(), new Task("a.pdf", 1)));
+        await(db.tasks.create(user.getId(), new Task("b.pdf", 1)));
+        await(db.tasks.create(other.getId(), new Task("c.pdf", 1)));
+        await(db.tasks.start(first.getId()));
+
+        assertThat(await(db.tasks.countByStatus(TaskStatus.QUEUED))).isEqualTo(2);
+        assertThat(await(db.tasks.countByStatus(TaskStatus.PROCESSING))).isEqualTo(1);
+        assertThat(await(db.tasks.countByUser(user.getId()))).isEqualTo(2);
+    }
+
+    @Test
+    void aWorkerClaimsTheOldestQueuedTaskAndNothingWhenNoneIsQueued() {
+        Task oldest = await(db.tasks.create(user.getId(), new Task("first.pdf", 1)));
+        await(db.tasks.create(user.getId(), new Task("second.pdf", 1)));
+
+        Task claimed = await(db.tasks.claimNextQueued()).orElseThrow();
+        await(db.tasks.claimNextQueued());
+        Optional<Task> none = await(db.tasks.claimNextQueued());
+
+        assertThat(claimed.getId()).isEqualTo(oldest.getId());
+        assertThat(claimed.getStatus()).isEqualTo(TaskStatus.PROCESSING);
+        assertThat(none).isEmpty();
+        assertThat(db.count("SELECT count(*) FROM tasks WHERE status = 'PROCESSING' AND updated_at IS NOT NULL"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void eightWorkersClaimEachOfAThousandTasksExactlyOnce() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            await(db.database.transaction(tx -> createHundred(tx)));
+        }
+        Set<UUID> claimed = ConcurrentHashMap.newKeySet();
+        AtomicInteger claims = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(8);
+
+        List<Future<?>> running = new ArrayList<>();
+        for (int worker = 0; worker < 8; worker++) {
+            running.add(workers.submit(() -> {
+                Optional<Task> task;
+                while ((task = await(db.tasks.claimNextQueued())).isPresent()) {
+                    claimed.add(task.get().getId());
+                    claims.incrementAndGet();
+                }
+            }));
+        }
+        for (Future<?> worker : running) {
+            worker.get(120, TimeUnit.SECONDS);
+        }
+        workers.shutdown();
+
+        assertThat(claims.get()).isEqualTo(1000);
+        assertThat(claimed).hasSize(1000);
+        assertThat(db.count("SELECT count(*) FROM tasks WHERE status = 'PROCESSING'")).isEqualTo(1000);
+    }
+
+    @Test
+    void aNewTaskThatIsNotQueuedIsRefused() {
+        Task task = new Task("a.pdf", 1);
+        task.setStatus(TaskStatus.COMPLETED);
+
+        assertThatThrownBy(() -> await(db.tasks.create(user.getId(), task)))
+                .isInstanceOf(InvalidStatusTransitionException.class)
+                .hasMessageStartingWith("a new task starts QUEUED, and this one was given COMPLETED");
+        assertThat(db.rows("tasks")).isZero();
+    }
+
+    private CompletionStage<Void> createHundred(UnitOfWork tx) {
+        CompletionStage<Void> all = CompletableFuture.completedFuture(null);
+        for (int i = 0; i < 100; i++) {
+            all = all.thenCompose(ignored -> db.tasks.create(tx, user.getId(), new Task("t.pdf", 1))
+                    .thenAccept(task -> { }));
+        }
+        return all;
     }
 
     private static List<String> names(List<Task> tasks) {

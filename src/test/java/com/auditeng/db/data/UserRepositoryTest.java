@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.UUID;
+
 import static com.auditeng.db.data.HeadDatabase.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -73,6 +75,67 @@ class UserRepositoryTest {
         assertThat(db.rows("analyses")).isEqualTo(1);
         assertThat(db.rows("findings")).isEqualTo(4);
         assertThat(await(db.users.delete(user.getId()))).isFalse();
+    }
+
+    @Test
+    void anEmailChangesAndTheOldOneIsFree() {
+        User user = await(db.users.create(new User("ada@example.com", "hash")));
+
+        await(db.users.updateEmail(user.getId(), "ada@lovelace.example"));
+
+        User found = await(db.users.findById(user.getId())).orElseThrow();
+        assertThat(found.getEmail()).isEqualTo("ada@lovelace.example");
+        assertThat(found.getUpdatedAt()).isNotNull();
+        assertThat(await(db.users.findByEmail("ada@example.com"))).isEmpty();
+    }
+
+    @Test
+    void anEmailChangedToAnotherUsersIsRefusedAsADuplicateEmail() {
+        User ada = await(db.users.create(new User("ada@example.com", "hash")));
+        await(db.users.create(new User("bob@example.com", "hash")));
+
+        assertThatThrownBy(() -> await(db.users.updateEmail(ada.getId(), "bob@example.com")))
+                .isInstanceOf(DuplicateEmailException.class)
+                .hasMessageStartingWith("a user with email bob@example.com already exists");
+        assertThat(db.count("SELECT count(*) FROM users WHERE email = 'ada@example.com'")).isEqualTo(1);
+    }
+
+    @Test
+    void anEmailOfAMissingUserIsRefused() {
+        UUID missing = UUID.randomUUID();
+
+        assertThatThrownBy(() -> await(db.users.updateEmail(missing, "x@example.com")))
+                .isInstanceOf(MissingUserException.class)
+                .hasMessageStartingWith("user " + missing + " does not exist");
+    }
+
+    @Test
+    void aPasswordHashIsReplaced() {
+        User user = await(db.users.create(new User("ada@example.com", "hash-1")));
+
+        await(db.users.updatePassword(user.getId(), "hash-2"));
+
+        assertThat(await(db.users.findById(user.getId())).orElseThrow().getHashedPassword()).isEqualTo("hash-2");
+    }
+
+    @Test
+    void aDeactivatedUserKeepsTheirRows() {
+        User user = await(db.users.create(new User("ada@example.com", "hash")));
+        storeTaskWithFindings(user, 1);
+
+        await(db.users.deactivate(user.getId()));
+
+        assertThat(await(db.users.findById(user.getId())).orElseThrow().isActive()).isFalse();
+        assertThat(db.count("SELECT count(*) FROM users WHERE NOT is_active")).isEqualTo(1);
+        assertThat(db.rows("tasks")).isEqualTo(1);
+    }
+
+    @Test
+    void usersAreCounted() {
+        await(db.users.create(new User("ada@example.com", "hash")));
+        await(db.users.create(new User("bob@example.com", "hash")));
+
+        assertThat(await(db.users.count())).isEqualTo(2);
     }
 
     private void storeTaskWithFindings(User user, int findings) {
