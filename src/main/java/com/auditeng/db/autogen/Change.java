@@ -346,4 +346,50 @@ public sealed interface Change {
                     + " in " + to;
         }
     }
+
+    /**
+     * A foreign key or CHECK added NOT VALID: PostgreSQL checks new rows at once, under a brief lock, and leaves the
+     * scan of the rows already there to a {@link Validate} in a later revision, which locks out no writer.
+     */
+    record NotValid(Change constraint) implements Change {
+        public NotValid {
+            if (!(constraint instanceof AddForeignKey || constraint instanceof AddCheck)) {
+                throw new IllegalArgumentException("only a foreign key or a check is added NOT VALID: " + constraint);
+            }
+        }
+
+        public Phase phase() {
+            return constraint.phase();
+        }
+
+        public Change inverse() {
+            return constraint.inverse();
+        }
+
+        public String table() {
+            return constraint.table();
+        }
+
+        public String describe(String from, String to) {
+            return constraint.describe(from, to) + " (NOT VALID)";
+        }
+    }
+
+    /**
+     * VALIDATE CONSTRAINT: scans the rows under SHARE UPDATE EXCLUSIVE, which reads and writes pass. Its inverse is
+     * itself: a constraint cannot be made NOT VALID again, and validating a valid one changes nothing.
+     */
+    record Validate(String table, String constraint) implements Change {
+        public Phase phase() {
+            return Phase.ADD_FOREIGN_KEY;
+        }
+
+        public Change inverse() {
+            return this;
+        }
+
+        public String describe(String from, String to) {
+            return table + ": constraint " + constraint + " validated in " + to;
+        }
+    }
 }

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -124,6 +125,10 @@ final class LiquibaseChanges {
             return Optional.of(drop.check().name());
         } else if (change instanceof RenameConstraint rename) {
             return Optional.of(rename.name());
+        } else if (change instanceof Change.NotValid notValid) {
+            return constraintName(notValid.constraint());
+        } else if (change instanceof Change.Validate validate) {
+            return Optional.of(validate.constraint());
         }
         return Optional.empty();
     }
@@ -155,6 +160,13 @@ final class LiquibaseChanges {
                     + scalar(drop.key().name()) + "}");
         } else if (change instanceof AddCheck add) {
             lines.add(sql(addCheck(add.table(), add.check())));
+        } else if (change instanceof Change.NotValid notValid && notValid.constraint() instanceof AddForeignKey add) {
+            lines.add(sql(addForeignKey(add) + " NOT VALID"));
+        } else if (change instanceof Change.NotValid notValid && notValid.constraint() instanceof AddCheck add) {
+            lines.add(sql(addCheck(add.table(), add.check()) + " NOT VALID"));
+        } else if (change instanceof Change.Validate validate) {
+            lines.add(sql("ALTER TABLE " + SqlIdentifier.quote(validate.table()) + " VALIDATE CONSTRAINT "
+                    + SqlIdentifier.quote(validate.constraint())));
         } else if (change instanceof DropCheck drop) {
             lines.add(sql("ALTER TABLE " + SqlIdentifier.quote(drop.table()) + " DROP CONSTRAINT "
                     + SqlIdentifier.quote(drop.check().name())));
@@ -221,6 +233,14 @@ final class LiquibaseChanges {
         for (String column : index.columns()) {
             lines.add("      - column: {name: " + scalar(column) + "}");
         }
+    }
+
+    private static String addForeignKey(AddForeignKey add) {
+        return "ALTER TABLE " + SqlIdentifier.quote(add.table()) + " ADD CONSTRAINT " + SqlIdentifier.quote(add.key().name())
+                + " FOREIGN KEY (" + add.key().columns().stream().map(SqlIdentifier::quote).collect(Collectors.joining(", "))
+                + ") REFERENCES " + SqlIdentifier.quote(add.key().referencedTable()) + " ("
+                + add.key().referencedColumns().stream().map(SqlIdentifier::quote).collect(Collectors.joining(", "))
+                + ") ON DELETE " + add.key().onDelete();
     }
 
     private static String addCheck(String table, Check check) {

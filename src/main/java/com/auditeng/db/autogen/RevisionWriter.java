@@ -2,6 +2,7 @@ package com.auditeng.db.autogen;
 
 import com.auditeng.db.ConfigurationException;
 import com.auditeng.db.UsageException;
+import com.auditeng.db.migrate.Phase;
 import com.auditeng.db.migrate.RevisionId;
 import com.auditeng.db.migrate.Revisions;
 
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Writes the next revision file {@code NNNN_<slug>.yaml} of a migrations folder: an empty template, or the steps
@@ -55,8 +57,17 @@ public final class RevisionWriter {
         return write(id, message, text.toString());
     }
 
-    /** Writes the plan's steps as a revision; returns its path. */
+    /** Writes the plan's steps as a revision whose phase is read from its statements; returns its path. */
     public Path write(String message, RevisionPlan plan) {
+        return write(message, plan, Optional.empty());
+    }
+
+    /** Writes the plan's steps as a revision of {@code phase}, labelled so; returns its path. */
+    public Path write(String message, RevisionPlan plan, Phase phase) {
+        return write(message, plan, Optional.of(phase));
+    }
+
+    private Path write(String message, RevisionPlan plan, Optional<Phase> phase) {
         RevisionId id = nextId();
         StringBuilder text = header(id, message);
         text.append("# Written by 'auditeng db revision --autogenerate' from the difference between the entities and\n")
@@ -77,6 +88,7 @@ public final class RevisionWriter {
                     .append("      id: ").append(id).append('-').append(String.format("%02d", i + 1)).append('-')
                     .append(LiquibaseChanges.label(change)).append('\n')
                     .append("      author: ").append(AUTHOR).append('\n')
+                    .append(labels(phase))
                     .append("      changes:\n");
             LiquibaseChanges.render(change).forEach(line -> text.append("        ").append(line).append('\n'));
             text.append("      rollback:\n");
@@ -84,7 +96,7 @@ public final class RevisionWriter {
                     .forEach(line -> text.append("        ").append(line).append('\n'));
             text.append('\n');
         }
-        tag(id, text);
+        tag(id, text, true, phase);
         return write(id, message, text.toString());
     }
 
@@ -109,6 +121,7 @@ public final class RevisionWriter {
                     .append(LiquibaseChanges.label(add)).append('\n')
                     .append("      author: ").append(AUTHOR).append('\n')
                     .append("      runInTransaction: false\n")
+                    .append(labels(Optional.of(Phase.EXPAND)))
                     .append("      changes:\n")
                     .append("        - sql: {sql: ").append(LiquibaseChanges.scalar("CREATE " + (add.index().unique()
                             ? "UNIQUE " : "") + "INDEX CONCURRENTLY " + name + " ON " + SqlIdentifier.quote(add.table())
@@ -117,7 +130,7 @@ public final class RevisionWriter {
                     .append("        - sql: {sql: ").append(LiquibaseChanges.scalar("DROP INDEX CONCURRENTLY " + name))
                     .append("}\n\n");
         }
-        tag(id, text, false);
+        tag(id, text, false, Optional.of(Phase.EXPAND));
         return write(id, message, text.toString());
     }
 
@@ -141,18 +154,23 @@ public final class RevisionWriter {
     }
 
     private static void tag(RevisionId id, StringBuilder text) {
-        tag(id, text, true);
+        tag(id, text, true, Optional.empty());
     }
 
-    // a revision is transactional or not as a whole, so its tag follows the rest of it
-    private static void tag(RevisionId id, StringBuilder text, boolean transactional) {
+    // a revision is transactional or not as a whole, and of one phase, so its tag follows the rest of it
+    private static void tag(RevisionId id, StringBuilder text, boolean transactional, Optional<Phase> phase) {
         text.append("  - changeSet:\n")
                 .append("      id: ").append(id).append("-tag\n")
                 .append("      author: ").append(AUTHOR).append('\n')
                 .append(transactional ? "" : "      runInTransaction: false\n")
+                .append(labels(phase))
                 .append("      changes:\n")
                 .append("        - tagDatabase:\n")
                 .append("            tag: \"").append(id).append("\"\n");
+    }
+
+    private static String labels(Optional<Phase> phase) {
+        return phase.map(named -> "      labels: " + named.label() + "\n").orElse("");
     }
 
     private Path write(RevisionId id, String message, String text) {

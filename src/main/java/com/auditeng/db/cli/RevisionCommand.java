@@ -6,10 +6,12 @@ import com.auditeng.db.UsageException;
 import com.auditeng.db.autogen.LikelyRename;
 import com.auditeng.db.autogen.RenameHint;
 import com.auditeng.db.autogen.RevisionPlan;
+import com.auditeng.db.autogen.RollingPlan;
 import com.auditeng.db.autogen.RevisionPlanner;
 import com.auditeng.db.autogen.RevisionWriter;
 import com.auditeng.db.autogen.ScratchServer;
 import com.auditeng.db.config.Settings;
+import com.auditeng.db.migrate.Phase;
 import com.auditeng.db.migrate.RevisionFile;
 import com.auditeng.db.migrate.Revisions;
 import com.auditeng.db.safety.Linter;
@@ -76,18 +78,30 @@ final class RevisionCommand implements Callable<Integer> {
             db.err().println("warning: " + rename.describe());
         }
         List<Path> written = new ArrayList<>();
-        RevisionPlan inTransaction = plan.withoutOnlineIndexes();
-        if (!inTransaction.isEmpty()) {
-            written.add(writer.write(message, inTransaction));
+        RollingPlan rolling = RollingPlan.of(plan);
+        boolean split = !rolling.expand().isEmpty() && !rolling.contract().isEmpty();
+        if (!rolling.expand().isEmpty()) {
+            written.add(writer.write(message, rolling.expand(), Phase.EXPAND));
         }
-        if (!plan.onlineIndexes().isEmpty()) {
+        if (!rolling.concurrentIndexes().isEmpty()) {
             RevisionWriter next = new RevisionWriter(folder, Revisions.load(folder));
-            written.add(next.writeConcurrentIndexes(message + (written.isEmpty() ? "" : " indexes"), plan.onlineIndexes()));
+            written.add(next.writeConcurrentIndexes(message + (written.isEmpty() ? "" : " indexes"),
+                    rolling.concurrentIndexes()));
             db.notes().println("note: indexes on existing tables go in a revision of their own, built CONCURRENTLY "
                     + "so that writes are not blocked");
         }
+        if (!rolling.contract().isEmpty()) {
+            RevisionWriter next = new RevisionWriter(folder, Revisions.load(folder));
+            written.add(next.write(message + (written.isEmpty() ? "" : " contract"), rolling.contract(), Phase.CONTRACT));
+        }
+        if (split) {
+            db.notes().println("note: written as expand and contract revisions: 'db upgrade --phase expand' before the "
+                    + "new application version starts, 'db upgrade' once the previous one is gone");
+        }
+        rolling.notes().forEach(note -> db.notes().println("note: " + note));
+        Path destructiveIn = written.get(written.size() - 1);   // destructive steps are contract steps: the last file
         plan.changes().forEach(change -> change.destructive().ifPresent(reason -> db.err().println(
-                "warning: " + written.get(0).getFileName() + " " + reason + " (marked DESTRUCTIVE in the file)")));
+                "warning: " + destructiveIn.getFileName() + " " + reason + " (marked DESTRUCTIVE in the file)")));
         written.forEach(db.out()::println);
         // the revisions before are read too, so that a type change is judged against the type they built
         List<RevisionFile> all = Revisions.load(folder).all();

@@ -50,18 +50,23 @@ class RevisionCommandTest {
     }
 
     @Test
-    void autogenerateFlagsALikelyRenameAndTheDestructiveDropOnStderr() throws IOException {
+    void autogenerateSplitsAnUnhintedRenameIntoExpandAndContractAndFlagsTheDestructiveDrop() throws IOException {
         revision("--autogenerate", "-m", "base", "--model", FIXTURES + "base");
 
         CliResult result = revision("--autogenerate", "-m", "heading", "--model", FIXTURES + "renamecolumn");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout()).isEqualTo(migrations.resolve("0002_heading.yaml") + "\n"
-                + migrations.resolve("0003_heading_indexes.yaml") + "\n");
+                + migrations.resolve("0003_heading_indexes.yaml") + "\n"
+                + migrations.resolve("0004_heading_contract.yaml") + "\n");
         assertThat(result.stderr()).contains("warning: likely rename: column books.title is dropped and books.heading "
                         + "(varchar(200)) added; if it is a rename, rerun with --rename books.title=heading",
-                "warning: 0002_heading.yaml drops column books.title and the data in it (marked DESTRUCTIVE");
-        assertThat(Files.readString(migrations.resolve("0002_heading.yaml"))).contains("# LIKELY RENAME:");
+                "warning: 0004_heading_contract.yaml drops column books.title and the data in it (marked DESTRUCTIVE",
+                "note: written as expand and contract revisions");
+        assertThat(Files.readString(migrations.resolve("0002_heading.yaml"))).contains("labels: expand", "addColumn")
+                .doesNotContain("dropColumn: {tableName: books, columnName: title}", "labels: contract");
+        assertThat(Files.readString(migrations.resolve("0004_heading_contract.yaml")))
+                .contains("# LIKELY RENAME:", "labels: contract", "dropColumn").doesNotContain("labels: expand");
     }
 
     @Test
@@ -72,8 +77,8 @@ class RevisionCommandTest {
                 "--rename", "books.title=heading");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.stderr()).startsWith("warning: lint[rename] 0002_heading.yaml: ALTER TABLE books RENAME "
-                + "COLUMN title TO heading").doesNotContain("DESTRUCTIVE");
+        assertThat(result.stderr()).contains("note: a rename goes in one contract revision", "warning: lint[rename] "
+                + "0002_heading.yaml: ALTER TABLE books RENAME COLUMN title TO heading").doesNotContain("DESTRUCTIVE");
         assertThat(Files.readString(migrations.resolve("0002_heading.yaml")))
                 .contains("renameColumn: {tableName: books, oldColumnName: title, newColumnName: heading}")
                 .doesNotContain("dropColumn");
