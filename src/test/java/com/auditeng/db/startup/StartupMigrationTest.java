@@ -113,11 +113,7 @@ class StartupMigrationTest {
 
     @Test
     void anUnreachableServerFailsTheStageWithTheRunnersMessageAndNoPassword() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        DatabaseUrl unreachable = DatabaseUrl.parse("postgresql://app:s3cret-pw@localhost:" + closedPort + "/auditeng");
+        DatabaseUrl unreachable = unreachableWithPassword();
         StartupMigration migration = new StartupMigration(unreachable, Revisions.load(MIGRATIONS),
                 StartupOptions.defaults(), new PrintWriter(notes, true));
 
@@ -195,11 +191,7 @@ class StartupMigrationTest {
 
     @Test
     void aServerThatIsNotUpYetIsRetriedUntilTheConnectDeadline() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        DatabaseUrl unreachable = DatabaseUrl.parse("postgresql://app:s3cret-pw@localhost:" + closedPort + "/auditeng");
+        DatabaseUrl unreachable = unreachableWithPassword();
         long start = System.nanoTime();
 
         Optional<Throwable> failure = failureOf(new StartupMigration(unreachable, Revisions.load(MIGRATIONS),
@@ -208,6 +200,15 @@ class StartupMigrationTest {
         assertThat(failure).get().isInstanceOf(ConfigurationException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         assertThat(notes.toString()).contains("retrying").doesNotContain("s3cret-pw");
+    }
+
+    /** A URL with a password, to a port nothing listens on. */
+    private static DatabaseUrl unreachableWithPassword() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        return DatabaseUrl.parse("postgresql://app:s3cret-pw@localhost:" + closedPort + "/auditeng");
     }
 
     private static Optional<Throwable> failureOf(CompletionStage<List<RevisionFile>> stage) {
