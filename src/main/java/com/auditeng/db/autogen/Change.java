@@ -392,4 +392,24 @@ public sealed interface Change {
             return table + ": constraint " + constraint + " validated in " + to;
         }
     }
+
+    /**
+     * A unique index, built CONCURRENTLY beforehand, made the UNIQUE constraint ({@code ADD CONSTRAINT … UNIQUE
+     * USING INDEX}): a brief lock instead of a build under one. Undone by dropping the constraint, which drops the
+     * index with it, and building the plain unique index again (in the rollback's transaction).
+     */
+    record UniqueUsingIndex(String table, Index index, boolean attach) implements Change {
+        public Phase phase() {
+            return attach ? Phase.ADD_INDEX : Phase.DROP_INDEX;
+        }
+
+        public Change inverse() {
+            return new UniqueUsingIndex(table, index, !attach);
+        }
+
+        public String describe(String from, String to) {
+            return where(table, index.columns()) + ": " + index.describe() + (attach ? " made a constraint in "
+                    : " dropped in ") + to;
+        }
+    }
 }

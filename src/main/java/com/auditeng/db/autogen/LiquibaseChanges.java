@@ -129,6 +129,8 @@ final class LiquibaseChanges {
             return constraintName(notValid.constraint());
         } else if (change instanceof Change.Validate validate) {
             return Optional.of(validate.constraint());
+        } else if (change instanceof Change.UniqueUsingIndex unique) {
+            return Optional.of(unique.index().name());
         }
         return Optional.empty();
     }
@@ -164,6 +166,17 @@ final class LiquibaseChanges {
             lines.add(sql(addForeignKey(add) + " NOT VALID"));
         } else if (change instanceof Change.NotValid notValid && notValid.constraint() instanceof AddCheck add) {
             lines.add(sql(addCheck(add.table(), add.check()) + " NOT VALID"));
+        } else if (change instanceof Change.UniqueUsingIndex unique) {
+            String name = SqlIdentifier.quote(unique.index().name());
+            String table = SqlIdentifier.quote(unique.table());
+            if (unique.attach()) {
+                lines.add(sql("ALTER TABLE " + table + " ADD CONSTRAINT " + name + " UNIQUE USING INDEX " + name));
+            } else {
+                // dropping the constraint drops its index; the index stands again as the revision before left it
+                lines.add(sql("ALTER TABLE " + table + " DROP CONSTRAINT " + name));
+                lines.add(sql("CREATE UNIQUE INDEX " + name + " ON " + table + " (" + unique.index().columns().stream()
+                        .map(SqlIdentifier::quote).collect(Collectors.joining(", ")) + ")"));
+            }
         } else if (change instanceof Change.Validate validate) {
             lines.add(sql("ALTER TABLE " + SqlIdentifier.quote(validate.table()) + " VALIDATE CONSTRAINT "
                     + SqlIdentifier.quote(validate.constraint())));

@@ -2,6 +2,7 @@ package com.auditeng.db.autogen;
 
 import com.auditeng.db.autogen.SchemaSnapshot.Check;
 import com.auditeng.db.autogen.SchemaSnapshot.Column;
+import com.auditeng.db.autogen.SchemaSnapshot.Index;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,10 @@ import java.util.stream.Collectors;
  *   <li>expand (runs while the previous application version still does): every adding step; a foreign key or
  *       CHECK added NOT VALID; a NOT NULL to come as a CHECK (col IS NOT NULL) NOT VALID; a new NOT NULL column
  *       without a default added nullable;</li>
- *   <li>indexes on existing tables, built CONCURRENTLY in a revision of their own (also expand);</li>
+ *   <li>indexes on existing tables, built CONCURRENTLY in a revision of their own (also expand), unique
+ *       constraints' indexes among them;</li>
  *   <li>contract (once the previous version is gone): drops, renames and narrowing type changes; VALIDATE of what
- *       expand added NOT VALID; SET NOT NULL after its CHECK is validated (PostgreSQL 12+ then skips the scan), and
+ *       expand added NOT VALID; a unique index made the constraint (USING INDEX); SET NOT NULL after its CHECK is validated (PostgreSQL 12+ then skips the scan), and
  *       the CHECK dropped.</li>
  * </ul>
  * A new table is empty and unused, so it keeps the plain forms. A plan with a rename stays one contract revision:
@@ -33,7 +35,7 @@ public record RollingPlan(RevisionPlan expand, List<Change.AddIndex> concurrentI
     public static RollingPlan of(RevisionPlan plan) {
         Set<String> created = plan.changes().stream().filter(change -> change instanceof Change.CreateTable)
                 .map(Change::table).collect(Collectors.toSet());
-        List<Change.AddIndex> online = plan.onlineIndexes();
+        List<Change.AddIndex> online = new ArrayList<>(plan.onlineIndexes());
         List<Change> rest = plan.withoutOnlineIndexes().changes();
         if (rest.stream().anyMatch(change -> change instanceof Change.RenameColumn || change instanceof Change.RenameTable)) {
             return new RollingPlan(new RevisionPlan(List.of(), plan.likelyRenames()), online,
@@ -47,6 +49,10 @@ public record RollingPlan(RevisionPlan expand, List<Change.AddIndex> concurrentI
             boolean existing = !created.contains(change.table());
             if (!existing) {
                 expand.add(change);
+            } else if (change instanceof Change.AddIndex add && add.index().constraint()) {
+                Index index = add.index();
+                online.add(new Change.AddIndex(add.table(), new Index(index.name(), index.columns(), true, false)));
+                contract.add(new Change.UniqueUsingIndex(add.table(), index, true));
             } else if (change instanceof Change.AddForeignKey add) {
                 expand.add(new Change.NotValid(add));
                 contract.add(new Change.Validate(add.table(), add.key().name()));

@@ -74,8 +74,8 @@ final class AuditengCommand implements Runnable {
     private String ddlRetryDeadline;
 
     @Option(names = "--cancel-blockers-after", scope = ScopeType.INHERIT, paramLabel = "N",
-            description = "After N attempts blocked by the same kind of session, end (pg_terminate_backend) the "
-                    + "sessions that block the revision while idle in a transaction. Off by default.")
+            description = "After N attempts, end (pg_terminate_backend) the sessions that still block the revision "
+                    + "while idle in a transaction. Off by default.")
     private Integer cancelBlockersAfter;
 
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,

@@ -114,13 +114,17 @@ class RevisionCommandTest {
         CliResult result = revision("--autogenerate", "-m", "more indexes", "--model", FIXTURES + "index");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        assertThat(fileNames()).contains("0002_more_indexes.yaml", "0003_more_indexes_indexes.yaml");
+        assertThat(fileNames()).contains("0002_more_indexes.yaml", "0003_more_indexes_indexes.yaml",
+                "0004_more_indexes_contract.yaml");
         assertThat(Files.readString(migrations.resolve("0003_more_indexes_indexes.yaml")))
                 .contains("runInTransaction: false", "CREATE INDEX CONCURRENTLY ix_books_title_pages ON books (title, "
-                        + "pages)", "DROP INDEX CONCURRENTLY ix_books_title_pages")
-                .doesNotContain("createIndex");
-        assertThat(Cli.runRaw("--migrations", migrations.toString(), "db", "verify", "--model", FIXTURES + "index")
-                .exitCode()).isZero();
+                        + "pages)", "DROP INDEX CONCURRENTLY ix_books_title_pages", "CREATE UNIQUE INDEX "
+                        + "CONCURRENTLY")
+                .doesNotContain("createIndex", "addUniqueConstraint");
+        assertThat(Files.readString(migrations.resolve("0004_more_indexes_contract.yaml")))
+                .contains("labels: contract", "UNIQUE USING INDEX");
+        CliResult verify = Cli.runRaw("--migrations", migrations.toString(), "db", "verify", "--model", FIXTURES + "index");
+        assertThat(verify.exitCode()).as(verify.stdout() + verify.stderr()).isZero();
     }
 
     @Test

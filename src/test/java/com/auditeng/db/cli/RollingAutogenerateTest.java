@@ -86,6 +86,21 @@ class RollingAutogenerateTest {
         assertThat(cli.run("db", "downgrade", "0001").exitCode()).isZero();
     }
 
+    @Test
+    void aUniqueConstraintOnAnExistingTableIsAnIndexBuiltConcurrentlyThenAttachedInTheContract() {
+        revision("-m", "unique titles", "index");
+
+        CliResult expanded = cli.run("db", "upgrade", "--phase", "expand");
+        CliResult contracted = cli.run("db", "upgrade");
+
+        assertThat(expanded.exitCode()).as(expanded.stderr()).isZero();
+        assertThat(expanded.stdout()).isEqualTo("0002  unique titles\n0003  unique titles indexes\n");
+        assertThat(contracted.stdout()).isEqualTo("0004  unique titles contract\n");
+        assertThat(db.constraints()).anyMatch(constraint -> constraint.startsWith("uq_books_author_id_title u on books"));
+        assertThat(cli.run("db", "downgrade", "0001").exitCode()).isZero();
+        assertThat(db.rows("SELECT count(*) FROM books")).containsExactly("2");
+    }
+
     private CliResult revision(String message, String text, String model) {
         return Cli.runRaw("--migrations", migrations.toString(), "db", "revision", "--autogenerate", message, text,
                 "--model", FIXTURES + model);
