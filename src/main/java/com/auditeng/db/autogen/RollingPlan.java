@@ -79,8 +79,12 @@ public record RollingPlan(RevisionPlan expand, List<Change.AddIndex> concurrentI
                 expand.add(change);
             }
         }
+        // the VALIDATEs first: they scan under a lock writers pass, and in one transaction every lock is held to the
+        // end, so a scan after a SET NOT NULL or a drop would run under its ACCESS EXCLUSIVE lock
+        List<Change> ordered = new ArrayList<>(contract.stream().filter(change -> change instanceof Change.Validate).toList());
+        contract.stream().filter(change -> !(change instanceof Change.Validate)).forEach(ordered::add);
         return new RollingPlan(new RevisionPlan(expand, plan.likelyRenames()), online,
-                new RevisionPlan(contract, plan.likelyRenames()), notes);
+                new RevisionPlan(ordered, plan.likelyRenames()), notes);
     }
 
     /** Steps the previous application version may break on: it still reads, writes or relies on what they change. */
