@@ -90,6 +90,22 @@ class LiveDatabaseTest {
     }
 
     @Test
+    void aDowngradeBehindAReaderRetriesTooAndNamesTheBlocker() throws Exception {
+        Cli cli = Cli.on(url.redacted(), FIXTURES.resolve("live"));
+        cli.run("db", "upgrade");
+        int readerPid = holdReadLockOnGauges("dashboard");
+        CompletableFuture.runAsync(() -> sleep(1500)).thenRun(this::commitBlocker);
+
+        CliResult result = cli.run("db", "downgrade", "0001", "--ddl-lock-timeout", "200ms");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).isEqualTo("0002  add gauge reading\n");
+        assertThat(result.stderr()).contains("warning: 0002 statement 1 (ALTER TABLE gauges DROP COLUMN reading)",
+                "blocked by pid " + readerPid + " (dashboard, idle in transaction");
+        assertThat(db.columns()).noneMatch(column -> column.startsWith("gauges.reading"));
+    }
+
+    @Test
     void aBlockerThatNeverEndsFailsTheUpgradeWithNothingAppliedAndTheBlockerNamed() throws Exception {
         Cli cli = Cli.on(url.redacted(), FIXTURES.resolve("live"));
         cli.run("db", "upgrade", "0001");
