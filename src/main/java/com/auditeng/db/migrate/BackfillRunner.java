@@ -39,7 +39,7 @@ final class BackfillRunner {
     }
 
     /** Fills the rows batch by batch, then runs {@code record} with the last transaction. */
-    void run(CompiledRevision revision, Backfill backfill, MigrationRunner.HistoryStep record, Progress progress)
+    void run(CompiledRevision revision, Backfill backfill, RevisionExecutor.HistoryStep record, Progress progress)
             throws StatementFailure {
         String id = revision.id().toString();
         Key key;
