@@ -10,6 +10,7 @@ import com.auditeng.db.autogen.ScratchServer;
 import com.auditeng.db.config.DatabaseConnector;
 import com.auditeng.db.config.DatabaseUrl;
 import com.auditeng.db.config.Settings;
+import com.auditeng.db.migrate.HeadMarker;
 import com.auditeng.db.migrate.MigrationRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,19 +50,24 @@ final class CheckCommand implements Callable<Integer> {
             differences = new RevisionPlanner(server, db.revisions(), entities).differences();
             edited = editedRevisions(settings.databaseUrl());
         }
-        boolean clean = differences.isEmpty() && edited.isEmpty();
+        Optional<String> marker = settings.migrations().flatMap(folder -> HeadMarker.disagreement(folder, db.revisions()));
+        boolean clean = differences.isEmpty() && edited.isEmpty() && marker.isEmpty();
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("clean", clean);
             document.put("differences", differences.stream().map(change -> Map.of("table", change.table(),
                     "difference", change.describe("the revisions", "the model"))).toList());
             document.put("edited_revisions", edited.orElse(null));
+            document.put("head_marker", marker.orElse(null));
             JsonOutput.print(db.out(), document);
             return clean ? ExitCode.OK.number() : ExitCode.PROBLEM_FOUND.number();
         }
         differences.forEach(change -> db.out().println(change.describe("the revisions", "the model")));
         if (edited.isPresent()) {
             throw new ProblemFoundException(edited.get());
+        }
+        if (marker.isPresent()) {
+            throw new ProblemFoundException(marker.get());
         }
         if (!differences.isEmpty()) {
             throw new ProblemFoundException(differences.size() + " difference(s) between the entities and the "

@@ -11,6 +11,7 @@ import com.auditeng.db.autogen.RevisionPlanner;
 import com.auditeng.db.autogen.RevisionWriter;
 import com.auditeng.db.autogen.ScratchServer;
 import com.auditeng.db.config.Settings;
+import com.auditeng.db.migrate.HeadMarker;
 import com.auditeng.db.migrate.Phase;
 import com.auditeng.db.migrate.RevisionFile;
 import com.auditeng.db.migrate.Revisions;
@@ -64,6 +65,7 @@ final class RevisionCommand implements Callable<Integer> {
                 throw new UsageException("--rename only applies with --autogenerate; add --autogenerate");
             }
             db.out().println(writer.writeTemplate(message));
+            HeadMarker.write(folder, Revisions.load(folder).head().orElseThrow());
             return ExitCode.OK.number();
         }
         RevisionPlan plan;
@@ -103,6 +105,7 @@ final class RevisionCommand implements Callable<Integer> {
         plan.changes().forEach(change -> change.destructive().ifPresent(reason -> db.err().println(
                 "warning: " + destructiveIn.getFileName() + " " + reason + " (marked DESTRUCTIVE in the file)")));
         written.forEach(db.out()::println);
+        HeadMarker.write(folder, Revisions.load(folder).head().orElseThrow());
         // the revisions before are read too, so that a type change is judged against the type they built
         List<RevisionFile> all = Revisions.load(folder).all();
         new Linter().lint(all.stream().map(db.compiler()::compile).toList()).stream()

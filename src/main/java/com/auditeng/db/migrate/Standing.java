@@ -78,6 +78,17 @@ record Standing(int position, List<AppliedRevision> newer) {
 
     /** Every applied revision whose file changed since: reported, never re-run. */
     private static void verifyChecksums(List<AppliedRevision> applied, Revisions revisions) {
+        for (AppliedRevision row : applied) {
+            RevisionFile file = revisions.get(row.id());
+            if (!file.checksum().equals(row.checksum()) && !file.message().equals(row.message())) {
+                // not an edit: another revision took the number, as when two branches both wrote 0002
+                String appliedName = row.id() + "_" + row.message().replace(' ', '_');
+                throw new ProblemFoundException("the database applied " + appliedName + ", but the folder's " + row.id()
+                        + " is " + file.fileName().replaceAll("\\.ya?ml$", "") + "; downgrade the database with the "
+                        + "branch that has " + appliedName + " checked out, or renumber one of the two revisions "
+                        + "after the other");
+            }
+        }
         List<String> edited = applied.stream()
                 .filter(row -> !revisions.get(row.id()).checksum().equals(row.checksum()))
                 .map(row -> revisions.get(row.id()).fileName())

@@ -147,6 +147,22 @@ class PhasesTest {
         assertThat(older.stderr()).contains("revision 0002 (add gauge unit) of an unknown phase applied");
     }
 
+    @Test
+    void aDatabaseThatAppliedAnotherBranchsRevisionUnderTheSameNumberIsDiagnosedAsSuch() throws IOException {
+        Files.copy(NEW_VERSION.resolve("0002_add_gauge_unit.yaml"), oldVersion.resolve("0002_add_gauge_unit.yaml"));
+        Cli.on(url.redacted(), oldVersion).run("db", "upgrade");
+        Files.delete(oldVersion.resolve("0002_add_gauge_unit.yaml"));
+        Files.writeString(oldVersion.resolve("0002_add_gauge_serial.yaml"), Files.readString(
+                NEW_VERSION.resolve("0002_add_gauge_unit.yaml")).replace("unit", "serial"));
+
+        CliResult current = Cli.on(url.redacted(), oldVersion).run("db", "current");
+
+        assertThat(current.exitCode()).isEqualTo(1);
+        assertThat(current.stderr()).contains("the database applied 0002_add_gauge_unit, but the folder's 0002 is "
+                + "0002_add_gauge_serial; downgrade the database with the branch that has 0002_add_gauge_unit checked out")
+                .doesNotContain("checksum");
+    }
+
     private static Optional<Throwable> failureOf(StartupMigration migration) {
         return migration.toHead().handle((applied, error) -> Optional.ofNullable(error)).toCompletableFuture().join();
     }

@@ -128,6 +128,34 @@ class RevisionCommandTest {
     }
 
     @Test
+    void revisionNamesTheNewHeadInTheMarkerAndCheckFailsWhenAMergeLeftItBehind() throws IOException {
+        revision("-m", "create gauges");
+        String afterRevision = Files.readString(migrations.resolve("head.txt"));
+        // what a merge of another branch's revision brings without touching the marker
+        Files.writeString(migrations.resolve("0002_from_another_branch.yaml"),
+                Files.readString(migrations.resolve("0001_create_gauges.yaml")).replace("0001", "0002"));
+
+        CliResult check = Cli.runRaw("--migrations", migrations.toString(), "db", "check", "--model", FIXTURES + "base");
+
+        assertThat(afterRevision).isEqualTo("0001_create_gauges\n");
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.stderr()).contains("head.txt names 0001_create_gauges but the folder's head is "
+                + "0002_from_another_branch");
+    }
+
+    @Test
+    void checkNamesAMergeConflictInTheHeadMarker() throws IOException {
+        revision("-m", "create gauges");
+        Files.writeString(migrations.resolve("head.txt"), "<<<<<<< HEAD\n0001_create_gauges\n=======\n"
+                + "0001_add_meters\n>>>>>>> other\n");
+
+        CliResult check = Cli.runRaw("--migrations", migrations.toString(), "db", "check", "--model", FIXTURES + "base");
+
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.stderr()).contains("holds a merge conflict: two branches each added a revision");
+    }
+
+    @Test
     void aRenameHintWithoutAutogenerateOrInAnotherFormIsAUsageError() {
         CliResult withoutAutogenerate = revision("-m", "x", "--rename", "books.title=heading");
         CliResult badForm = revision("--autogenerate", "-m", "x", "--rename", "books.title->heading");
@@ -151,7 +179,8 @@ class RevisionCommandTest {
 
     private List<String> fileNames() {
         try (Stream<Path> files = Files.list(migrations)) {
-            return files.map(path -> path.getFileName().toString()).sorted().toList();
+            return files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".yaml")).sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
