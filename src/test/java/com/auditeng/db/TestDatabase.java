@@ -2,17 +2,29 @@ package com.auditeng.db;
 
 import com.auditeng.db.config.DatabaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
-/** A real PostgreSQL for tests: one embedded server per test run, a fresh database for each test. */
+/**
+ * A real PostgreSQL for tests: one embedded server per test run, a fresh database for each test.
+ *
+ * <p>The server is the PostgreSQL 17 the program embeds, unless {@code -Dauditeng.pg.version=13} (14, 15, 16) asks
+ * for another: the {@code pg-matrix} profile then puts that version's binaries jar at {@code auditeng.pg.binaries}.
+ */
 public final class TestDatabase {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres server;
@@ -37,12 +49,60 @@ public final class TestDatabase {
     public static synchronized DatabaseUrl serverUrl() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().setRegisterShutdownHook(true).start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(true);
+                requestedVersion().ifPresent(version -> builder.setPgBinaryResolver(binariesOf(version)));
+                server = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the embedded PostgreSQL for tests", e);
             }
+            requestedVersion().ifPresent(TestDatabase::requireVersion);
         }
         return new DatabaseUrl("localhost", server.getPort(), "postgres", "postgres", null, Map.of());
+    }
+
+    /** The major version {@code -Dauditeng.pg.version} asks for; empty for the embedded default. */
+    public static Optional<Integer> requestedVersion() {
+        String version = System.getProperty("auditeng.pg.version", "");
+        return version.isBlank() ? Optional.empty() : Optional.of(Integer.parseInt(version.strip()));
+    }
+
+    // zonky reads one archive name from the class path, which holds the program's own PostgreSQL 17: another
+    // version's archive is read from its own jar instead
+    private static PgBinaryResolver binariesOf(int version) {
+        String jar = System.getProperty("auditeng.pg.binaries", "");
+        if (jar.isBlank() || !Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalStateException("-Dauditeng.pg.version=" + version + " needs the binaries jar of that "
+                    + "version at -Dauditeng.pg.binaries (found '" + jar + "'); run ./test-matrix " + version);
+        }
+        // the jar is of one platform (linux-amd64, as the program's own) and holds one archive
+        return (system, architecture) -> {
+            JarFile binaries = new JarFile(jar);
+            Optional<JarEntry> archive = binaries.stream().filter(entry -> entry.getName().endsWith(".txz")).findFirst();
+            if (archive.isEmpty()) {
+                binaries.close();
+                throw new IOException(jar + " holds no PostgreSQL archive (.txz)");
+            }
+            return new FilterInputStream(binaries.getInputStream(archive.get())) {
+                @Override
+                public void close() throws IOException {
+                    super.close();
+                    binaries.close();
+                }
+            };
+        };
+    }
+
+    private static void requireVersion(int version) {
+        DatabaseUrl admin = new DatabaseUrl("localhost", server.getPort(), "postgres", "postgres", null, Map.of());
+        try (Connection connection = connect(admin)) {
+            int running = connection.getMetaData().getDatabaseMajorVersion();
+            if (running != version) {
+                throw new IllegalStateException("-Dauditeng.pg.version=" + version + " asked for PostgreSQL "
+                        + version + ", but the embedded server is " + running);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static Connection connect(DatabaseUrl url) {

@@ -11,6 +11,7 @@ import liquibase.changelog.DatabaseChangeLog;
 import liquibase.database.Database;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.exception.LiquibaseException;
+import liquibase.exception.ValidationErrors;
 import liquibase.parser.ChangeLogParser;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.sdk.resource.MockResourceAccessor;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Turns revision files (Liquibase YAML changelogs) into PostgreSQL statements with Liquibase's own parser and
@@ -34,6 +36,8 @@ import java.util.TreeSet;
  * that stays locked after a crash; {@link MigrationRunner} runs each revision in one transaction under an advisory lock.
  */
 public final class RevisionCompiler {
+    private static final Pattern CLASS_NOT_FOUND = Pattern.compile("(?:[\\w$]+\\.)*ClassNotFoundException: ");
+    private static final Pattern JAVA_EXCEPTION = Pattern.compile("(?:[\\w$]+\\.)+[\\w$]*(?:Exception|Error): ");
     private final CompiledRevisionCache cache = CompiledRevisionCache.besideJar();
     private static boolean generatorsRegistered;   // Liquibase's generator registry is one per process
     private Database database;   // created on first use: commands that compile nothing never start Liquibase
@@ -67,11 +71,11 @@ public final class RevisionCompiler {
             }
             for (ChangeSet changeSet : changeSets) {
                 for (Change change : changeSet.getChanges()) {
-                    upgrade.addAll(steps(changeSet, typed(change), sql(change.generateStatements(database))));
+                    upgrade.addAll(written(file, changeSet, change));
                 }
             }
             for (int i = changeSets.size() - 1; i >= 0 && irreversible.isEmpty(); i--) {
-                irreversible = rollback(changeSets.get(i), downgrade);
+                irreversible = rollback(file, changeSets.get(i), downgrade);
             }
             Phase phase = labelledPhase(file, changeSets).orElseGet(() -> Phase.inferredFrom(Step.statementsOf(upgrade)));
             return new CompiledRevision(file, upgrade, irreversible.isPresent() ? List.of() : downgrade,
@@ -154,12 +158,42 @@ public final class RevisionCompiler {
         return List.of(new Step(statements, changeSet.getId(), comment, operations));
     }
 
+    /**
+     * The steps of a change as the revision writes it, after Liquibase's own check of its attributes, which its
+     * runner makes before generating SQL. Without that check, and for what it lets through (an {@code update} column
+     * with no name), a change missing an attribute fails deep inside a generator or {@link LiquibaseOperations} with
+     * a bare NullPointerException (the check itself may, as it generates the SQL): the change set is named instead.
+     */
+    private List<Step> written(RevisionFile file, ChangeSet changeSet, Change change) {
+        try {
+            ValidationErrors errors = change.validate(database);
+            if (errors != null && errors.hasErrors()) {
+                throw new ConfigurationException("revision " + file.fileName() + ", change set '" + changeSet.getId()
+                        + "': " + String.join("; ", errors.getErrorMessages()) + "; fix the file");
+            }
+            return steps(changeSet, typed(change), sql(change.generateStatements(database)));
+        } catch (ConfigurationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("revision " + file.fileName() + ", change set '" + changeSet.getId()
+                    + "': its " + nameOf(change) + " change cannot be turned into SQL ("
+                    + (e instanceof NullPointerException ? "an attribute it needs is missing" : firstLine(e))
+                    + "); fix the file: see the attributes of " + nameOf(change) + " in Liquibase's documentation", e);
+        }
+    }
+
+    private static String nameOf(Change change) {
+        return Scope.getCurrentScope().getSingleton(liquibase.change.ChangeFactory.class).getChangeMetaData(change)
+                .getName();
+    }
+
     /** Appends the change set's rollback to {@code downgrade}; says why when it has none. */
-    private Optional<String> rollback(ChangeSet changeSet, List<Step> downgrade) throws LiquibaseException {
+    private Optional<String> rollback(RevisionFile file, ChangeSet changeSet, List<Step> downgrade)
+            throws LiquibaseException {
         List<Change> written = changeSet.getRollback().getChanges();
         if (!written.isEmpty()) {
             for (Change change : written) {
-                downgrade.addAll(steps(changeSet, typed(change), sql(change.generateStatements(database))));
+                downgrade.addAll(written(file, changeSet, change));
             }
             return Optional.empty();
         }
@@ -167,8 +201,7 @@ public final class RevisionCompiler {
         for (int i = changes.size() - 1; i >= 0; i--) {
             Change change = changes.get(i);
             if (!change.supportsRollback(database)) {
-                return Optional.of("change set '" + changeSet.getId() + "' (" + Scope.getCurrentScope()
-                        .getSingleton(liquibase.change.ChangeFactory.class).getChangeMetaData(change).getName()
+                return Optional.of("change set '" + changeSet.getId() + "' (" + nameOf(change)
                         + ") has no rollback; add a 'rollback:' section to it");
             }
             // Liquibase derives the inverse change internally: its statements are read from their tokens
@@ -187,8 +220,13 @@ public final class RevisionCompiler {
         return sql;
     }
 
+    /**
+     * The first line of a Liquibase message without the Java class names it quotes from its causes
+     * ({@code Error parsing x.yaml : liquibase.exception.SetupException: <sqlfile> - No path specified}).
+     */
     private static String firstLine(Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.lines().findFirst().orElse(message);
+        String line = message.lines().findFirst().orElse(message);
+        return JAVA_EXCEPTION.matcher(CLASS_NOT_FOUND.matcher(line).replaceAll("no class ")).replaceAll("");
     }
 }

@@ -61,8 +61,14 @@ record ColumnType(String name, List<Integer> modifiers) {
         List<Integer> modifiers = new ArrayList<>();
         if (shape.group(2) != null) {
             for (String number : shape.group(2).split(",")) {
-                if (!number.isBlank()) {
+                if (number.isBlank()) {
+                    continue;
+                }
+                try {
                     modifiers.add(Integer.parseInt(number.strip()));
+                } catch (NumberFormatException e) {
+                    // VARCHAR(2147483648): no type PostgreSQL accepts; its own error says so when the statement runs
+                    return new ColumnType(plain, List.of());
                 }
             }
         }

@@ -58,6 +58,17 @@ class TypeChangeLintTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "VARCHAR(2147483648)|VARCHAR(255)",
+            "VARCHAR(255)|VARCHAR(99999999999999999999)",
+            "NUMERIC(2147483648,2)|NUMERIC(10,2)"})
+    void aTypeLimitBeyondWhatPostgreSqlAcceptsIsLintedWithoutFailingTheLinter(String from, String to) {
+        List<LintFinding> findings = lint("ALTER TABLE documents ALTER COLUMN body TYPE " + to, from);
+
+        assertThat(findings).extracting(finding -> finding.rule().id()).containsExactly("type-rewrite");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "ALTER TABLE documents ALTER COLUMN body TYPE VARCHAR(500) USING (body::VARCHAR(500))|none",
