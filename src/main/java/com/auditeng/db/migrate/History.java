@@ -29,6 +29,7 @@ public final class History {
      * phase not known, read as contract). The column is what lets an older application version, which lacks the
      * files of newer revisions, tell whether the schema still suits it.
      */
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
     static final String ADD_PHASE = "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS phase VARCHAR(8)";
 
     private final Connection connection;
@@ -60,6 +61,12 @@ public final class History {
         if (!hasPhaseColumn()) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(ADD_PHASE);
+            } catch (SQLException e) {
+                // a role that does not own the table cannot add the column; its revisions are then recorded without
+                // a phase (read as unknown), which is no reason to refuse a no-op upgrade or a start at head
+                if (!INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+                    throw e;
+                }
             }
         }
     }
@@ -93,11 +100,15 @@ public final class History {
     }
 
     public void record(RevisionFile file, Phase phase) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(recordSql())) {
+        boolean withPhase = hasPhaseColumn();
+        try (PreparedStatement insert = connection.prepareStatement(withPhase ? recordSql()
+                : "INSERT INTO " + TABLE + " (revision, message, checksum) VALUES (?, ?, ?)")) {
             insert.setString(1, file.id().toString());
             insert.setString(2, file.message());
             insert.setString(3, file.checksum());
-            insert.setString(4, phase.label());
+            if (withPhase) {
+                insert.setString(4, phase.label());
+            }
             insert.executeUpdate();
         }
     }

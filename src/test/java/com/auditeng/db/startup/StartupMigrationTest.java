@@ -190,6 +190,20 @@ class StartupMigrationTest {
     }
 
     @Test
+    void aRoleWithoutOwnershipStartsOnATrackingTableOfAnEarlierVersion() throws Exception {
+        migration().toHead().toCompletableFuture().join();
+        String role = "runtime_" + url.database();
+        new Catalog(url).execute("ALTER TABLE auditeng_revision DROP COLUMN phase; CREATE ROLE " + role + " LOGIN; "
+                + "GRANT SELECT ON auditeng_revision TO " + role + "; REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        DatabaseUrl runtime = new DatabaseUrl(url.host(), url.port(), url.database(), role, null, Map.of());
+
+        List<RevisionFile> migrated = new StartupMigration(runtime, Revisions.load(MIGRATIONS), StartupOptions.defaults(),
+                new PrintWriter(notes, true)).toHead().toCompletableFuture().join();
+
+        assertThat(migrated).isEmpty();
+    }
+
+    @Test
     void aServerThatIsNotUpYetIsRetriedUntilTheConnectDeadline() throws IOException {
         DatabaseUrl unreachable = unreachableWithPassword();
         long start = System.nanoTime();
