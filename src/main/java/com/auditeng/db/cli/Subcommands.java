@@ -25,6 +25,7 @@ final class Subcommands {
         DB.put("downgrade", DowngradeCommand::new);
         DB.put("stamp", StampCommand::new);
         DB.put("status", StatusCommand::new);
+        DB.put("rebase", RebaseCommand::new);
         DB.put("revision", RevisionCommand::new);
         DB.put("check", CheckCommand::new);
         DB.put("verify", VerifyCommand::new);
