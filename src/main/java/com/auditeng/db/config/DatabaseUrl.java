@@ -58,8 +58,9 @@ public record DatabaseUrl(String host, int port, String database, String user, S
      */
     public static DatabaseUrl parse(String text, Map<String, String> environment) {
         if (text == null || text.isBlank()) {
+            // the embedded default belongs to the command line; an application given no URL has no database to use
             throw new ConfigurationException("DATABASE_URL is empty; set it to " + RawUrl.EXAMPLE
-                    + ", or unset it to use the embedded database");
+                    + " (the auditeng command line uses its embedded database when DATABASE_URL is unset)");
         }
         RawUrl raw = RawUrl.split(text);
         if (!SCHEMES.contains(raw.scheme())) {
