@@ -137,14 +137,7 @@ final class BackfillRunner {
             connection.commit();
             connection.setAutoCommit(true);
         } catch (SQLException e) {
-            try {
-                if (!connection.isClosed()) {
-                    connection.rollback();
-                    connection.setAutoCommit(true);
-                }
-            } catch (SQLException cleanup) {
-                e.addSuppressed(cleanup);
-            }
+            RevisionExecutor.rollbackKeeping(connection, e);
             throw new StatementFailure(number, sql, e);
         }
     }

@@ -135,7 +135,7 @@ final class RevisionExecutor {
     }
 
     /** Rolls back after {@code first}, never replacing it: on a lost connection the rollback fails too. */
-    private static void rollbackKeeping(Connection connection, SQLException first) {
+    static void rollbackKeeping(Connection connection, SQLException first) {
         try {
             if (!connection.isClosed() && !connection.getAutoCommit()) {
                 connection.rollback();
