@@ -50,7 +50,7 @@ final class RebaseCommand implements Callable<Integer> {
     private static void refuseApplied(DatabaseConnector connector, Map<String, String> renames) {
         try (Connection connection = connector.open()) {
             for (AppliedRevision row : new History(connection).applied()) {
-                String name = row.id() + "_" + row.message().replace(' ', '_') + ".yaml";
+                String name = row.fileStem() + ".yaml";
                 if (renames.containsKey(name) && !renames.get(name).equals(name)) {
                     throw new ProblemFoundException(connector.url().redacted() + " has applied " + name + "; downgrade "
                             + "it below " + row.id() + " first (db downgrade), then rebase and upgrade again");

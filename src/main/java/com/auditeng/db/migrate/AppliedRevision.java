@@ -11,6 +11,11 @@ import java.util.Optional;
 public record AppliedRevision(RevisionId id, String message, String checksum, OffsetDateTime appliedAt,
                               Optional<Phase> phase) {
 
+    /** The name its file had, without {@code .yaml}, as far as the row tells: {@code 0002_add_priority}. */
+    public String fileStem() {
+        return id + "_" + message.replace(' ', '_');
+    }
+
     /** Whether an application version without this revision's file still works on a schema that has it applied. */
     public boolean keepsOlderVersionsWorking() {
         return phase.equals(Optional.of(Phase.EXPAND));

@@ -82,7 +82,7 @@ record Standing(int position, List<AppliedRevision> newer) {
             RevisionFile file = revisions.get(row.id());
             if (!file.checksum().equals(row.checksum()) && !file.message().equals(row.message())) {
                 // not an edit: another revision took the number, as when two branches both wrote 0002
-                String appliedName = row.id() + "_" + row.message().replace(' ', '_');
+                String appliedName = row.fileStem();
                 throw new ProblemFoundException("the database applied " + appliedName + ", but the folder's " + row.id()
                         + " is " + file.fileName().replaceAll("\\.ya?ml$", "") + "; downgrade the database with the "
                         + "branch that has " + appliedName + " checked out, or renumber one of the two revisions "
