@@ -2,12 +2,18 @@
 // one sees that every rollback undoes exactly its upgrade. Rendering lives in LiquibaseChanges.
 package com.auditeng.db.autogen;
 
-import com.auditeng.db.autogen.SchemaSnapshot.Check;
-import com.auditeng.db.autogen.SchemaSnapshot.Column;
-import com.auditeng.db.autogen.SchemaSnapshot.ForeignKey;
-import com.auditeng.db.autogen.SchemaSnapshot.Index;
-import com.auditeng.db.autogen.SchemaSnapshot.PrimaryKey;
-import com.auditeng.db.autogen.SchemaSnapshot.Table;
+import com.auditeng.db.schema.SqlType;
+
+import com.auditeng.db.schema.SqlExpression;
+
+import com.auditeng.db.schema.SchemaSnapshot;
+
+import com.auditeng.db.schema.SchemaSnapshot.Check;
+import com.auditeng.db.schema.SchemaSnapshot.Column;
+import com.auditeng.db.schema.SchemaSnapshot.ForeignKey;
+import com.auditeng.db.schema.SchemaSnapshot.Index;
+import com.auditeng.db.schema.SchemaSnapshot.PrimaryKey;
+import com.auditeng.db.schema.SchemaSnapshot.Table;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,11 @@
 package com.auditeng.db.autogen;
 
+import com.auditeng.db.schema.SqlType;
+
+import com.auditeng.db.schema.SqlIdentifier;
+
+import com.auditeng.db.schema.SchemaSnapshot;
+
 import com.auditeng.db.autogen.Change.AddCheck;
 import com.auditeng.db.autogen.Change.AddColumn;
 import com.auditeng.db.autogen.Change.AddForeignKey;
@@ -18,10 +24,10 @@ import com.auditeng.db.autogen.Change.DropTable;
 import com.auditeng.db.autogen.Change.RenameColumn;
 import com.auditeng.db.autogen.Change.RenameConstraint;
 import com.auditeng.db.autogen.Change.RenameTable;
-import com.auditeng.db.autogen.SchemaSnapshot.Check;
-import com.auditeng.db.autogen.SchemaSnapshot.Column;
-import com.auditeng.db.autogen.SchemaSnapshot.Index;
-import com.auditeng.db.autogen.SchemaSnapshot.Table;
+import com.auditeng.db.schema.SchemaSnapshot.Check;
+import com.auditeng.db.schema.SchemaSnapshot.Column;
+import com.auditeng.db.schema.SchemaSnapshot.Index;
+import com.auditeng.db.schema.SchemaSnapshot.Table;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,15 @@
 package com.auditeng.db.autogen;
 
+import com.auditeng.db.schema.ScratchServer;
+
+import com.auditeng.db.schema.ScratchDatabase;
+
+import com.auditeng.db.schema.ExpressionNormalizer;
+
+import com.auditeng.db.schema.CatalogReader;
+
+import com.auditeng.db.schema.SchemaSnapshot;
+
 import com.auditeng.db.ConfigurationException;
 import com.auditeng.db.migrate.MigrationRunner;
 import com.auditeng.db.migrate.RevisionFile;

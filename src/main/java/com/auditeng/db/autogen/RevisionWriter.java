@@ -1,5 +1,7 @@
 package com.auditeng.db.autogen;
 
+import com.auditeng.db.schema.SqlIdentifier;
+
 import com.auditeng.db.ConfigurationException;
 import com.auditeng.db.UsageException;
 import com.auditeng.db.migrate.Phase;

@@ -1,8 +1,14 @@
 package com.auditeng.db.autogen;
 
-import com.auditeng.db.autogen.SchemaSnapshot.Check;
-import com.auditeng.db.autogen.SchemaSnapshot.Column;
-import com.auditeng.db.autogen.SchemaSnapshot.Index;
+import com.auditeng.db.schema.SqlIdentifier;
+
+import com.auditeng.db.schema.SqlExpression;
+
+import com.auditeng.db.schema.SchemaSnapshot;
+
+import com.auditeng.db.schema.SchemaSnapshot.Check;
+import com.auditeng.db.schema.SchemaSnapshot.Column;
+import com.auditeng.db.schema.SchemaSnapshot.Index;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package com.auditeng.db.autogen;
 
+import com.auditeng.db.schema.SchemaSnapshot;
+
 import com.auditeng.db.autogen.Change.AddCheck;
 import com.auditeng.db.autogen.Change.AddColumn;
 import com.auditeng.db.autogen.Change.AddForeignKey;
@@ -16,12 +18,12 @@ import com.auditeng.db.autogen.Change.DropIndex;
 import com.auditeng.db.autogen.Change.DropPrimaryKey;
 import com.auditeng.db.autogen.Change.DropTable;
 import com.auditeng.db.autogen.Change.RenameConstraint;
-import com.auditeng.db.autogen.SchemaSnapshot.Check;
-import com.auditeng.db.autogen.SchemaSnapshot.Column;
-import com.auditeng.db.autogen.SchemaSnapshot.ForeignKey;
-import com.auditeng.db.autogen.SchemaSnapshot.Index;
-import com.auditeng.db.autogen.SchemaSnapshot.PrimaryKey;
-import com.auditeng.db.autogen.SchemaSnapshot.Table;
+import com.auditeng.db.schema.SchemaSnapshot.Check;
+import com.auditeng.db.schema.SchemaSnapshot.Column;
+import com.auditeng.db.schema.SchemaSnapshot.ForeignKey;
+import com.auditeng.db.schema.SchemaSnapshot.Index;
+import com.auditeng.db.schema.SchemaSnapshot.PrimaryKey;
+import com.auditeng.db.schema.SchemaSnapshot.Table;
 
 import java.util.ArrayList;
 import java.util.Comparator;

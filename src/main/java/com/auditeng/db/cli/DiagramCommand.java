@@ -2,9 +2,9 @@ package com.auditeng.db.cli;
 
 import com.auditeng.db.ExitCode;
 import com.auditeng.db.UsageException;
-import com.auditeng.db.autogen.RevisionSchema;
-import com.auditeng.db.autogen.SchemaSnapshot;
-import com.auditeng.db.autogen.ScratchServer;
+import com.auditeng.db.schema.RevisionSchema;
+import com.auditeng.db.schema.SchemaSnapshot;
+import com.auditeng.db.schema.ScratchServer;
 import com.auditeng.db.config.Settings;
 import com.auditeng.db.diagram.Diagram;
 import com.auditeng.db.diagram.MermaidDiagram;

@@ -1,8 +1,8 @@
 package com.auditeng.db.cli;
 
-import com.auditeng.db.autogen.EntityPackage;
-import com.auditeng.db.autogen.ModelSchema;
-import com.auditeng.db.autogen.SchemaSnapshot;
+import com.auditeng.db.schema.EntityPackage;
+import com.auditeng.db.schema.ModelSchema;
+import com.auditeng.db.schema.SchemaSnapshot;
 import picocli.CommandLine.Option;
 
 import java.util.concurrent.CompletableFuture;

@@ -9,7 +9,7 @@ import com.auditeng.db.autogen.RevisionPlan;
 import com.auditeng.db.autogen.RollingPlan;
 import com.auditeng.db.autogen.RevisionPlanner;
 import com.auditeng.db.autogen.RevisionWriter;
-import com.auditeng.db.autogen.ScratchServer;
+import com.auditeng.db.schema.ScratchServer;
 import com.auditeng.db.config.Settings;
 import com.auditeng.db.migrate.HeadMarker;
 import com.auditeng.db.migrate.Phase;

@@ -1,10 +1,10 @@
 package com.auditeng.db.diagram;
 
-import com.auditeng.db.autogen.SchemaSnapshot;
-import com.auditeng.db.autogen.SchemaSnapshot.ForeignKey;
-import com.auditeng.db.autogen.SchemaSnapshot.Index;
-import com.auditeng.db.autogen.SchemaSnapshot.PrimaryKey;
-import com.auditeng.db.autogen.SchemaSnapshot.Table;
+import com.auditeng.db.schema.SchemaSnapshot;
+import com.auditeng.db.schema.SchemaSnapshot.ForeignKey;
+import com.auditeng.db.schema.SchemaSnapshot.Index;
+import com.auditeng.db.schema.SchemaSnapshot.PrimaryKey;
+import com.auditeng.db.schema.SchemaSnapshot.Table;
 
 import java.util.ArrayList;
 import java.util.Comparator;

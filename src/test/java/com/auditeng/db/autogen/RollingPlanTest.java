@@ -1,6 +1,8 @@
 package com.auditeng.db.autogen;
 
-import com.auditeng.db.autogen.SchemaSnapshot.ForeignKey;
+import com.auditeng.db.schema.SchemaSnapshot;
+
+import com.auditeng.db.schema.SchemaSnapshot.ForeignKey;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,15 @@
 package com.auditeng.db.autogen;
 
+import com.auditeng.db.schema.ScratchServer;
+
+import com.auditeng.db.schema.ExpressionNormalizer;
+
+import com.auditeng.db.schema.ModelSchema;
+
+import com.auditeng.db.schema.CatalogReader;
+
+import com.auditeng.db.schema.SchemaSnapshot;
+
 import com.auditeng.db.TestDatabase;
 import com.auditeng.db.config.DatabaseConnector;
 import com.auditeng.db.config.DatabaseUrl;

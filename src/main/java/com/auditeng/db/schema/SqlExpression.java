@@ -1,4 +1,4 @@
-package com.auditeng.db.autogen;
+package com.auditeng.db.schema;
 
 /**
  * A SQL expression (a column default, a check condition) as written, with PostgreSQL's own spelling of it.

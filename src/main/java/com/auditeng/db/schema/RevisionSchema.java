@@ -1,4 +1,4 @@
-package com.auditeng.db.autogen;
+package com.auditeng.db.schema;
 
 import com.auditeng.db.ConfigurationException;
 import com.auditeng.db.migrate.RevisionCompiler;

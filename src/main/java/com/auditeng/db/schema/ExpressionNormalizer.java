@@ -1,9 +1,9 @@
-package com.auditeng.db.autogen;
+package com.auditeng.db.schema;
 
 import com.auditeng.db.ProblemFoundException;
-import com.auditeng.db.autogen.SchemaSnapshot.Check;
-import com.auditeng.db.autogen.SchemaSnapshot.Column;
-import com.auditeng.db.autogen.SchemaSnapshot.Table;
+import com.auditeng.db.schema.SchemaSnapshot.Check;
+import com.auditeng.db.schema.SchemaSnapshot.Column;
+import com.auditeng.db.schema.SchemaSnapshot.Table;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

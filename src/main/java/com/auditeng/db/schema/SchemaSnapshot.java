@@ -1,4 +1,4 @@
-package com.auditeng.db.autogen;
+package com.auditeng.db.schema;
 
 import java.util.Collection;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package com.auditeng.db.autogen;
+package com.auditeng.db.schema;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
-package com.auditeng.db.autogen;
+package com.auditeng.db.schema;
 
-import com.auditeng.db.autogen.SchemaSnapshot.Check;
-import com.auditeng.db.autogen.SchemaSnapshot.Column;
-import com.auditeng.db.autogen.SchemaSnapshot.ForeignKey;
-import com.auditeng.db.autogen.SchemaSnapshot.Index;
-import com.auditeng.db.autogen.SchemaSnapshot.PrimaryKey;
-import com.auditeng.db.autogen.SchemaSnapshot.Table;
+import com.auditeng.db.schema.SchemaSnapshot.Check;
+import com.auditeng.db.schema.SchemaSnapshot.Column;
+import com.auditeng.db.schema.SchemaSnapshot.ForeignKey;
+import com.auditeng.db.schema.SchemaSnapshot.Index;
+import com.auditeng.db.schema.SchemaSnapshot.PrimaryKey;
+import com.auditeng.db.schema.SchemaSnapshot.Table;
 import com.auditeng.db.migrate.History;
 
 import java.sql.Array;

@@ -1,4 +1,4 @@
-package com.auditeng.db.autogen;
+package com.auditeng.db.schema;
 
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.naming.ImplicitConstraintNameSource;

@@ -1,10 +1,10 @@
-package com.auditeng.db.autogen;
+package com.auditeng.db.schema;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /** Writes a table, column or constraint name into SQL, quoted only when PostgreSQL would otherwise misread it. */
-final class SqlIdentifier {
+public final class SqlIdentifier {
     // NAMEDATALEN - 1: https://www.postgresql.org/docs/current/sql-syntax-lexical.html#SQL-SYNTAX-IDENTIFIERS
     private static final int MAX_BYTES = 63;
     // the reserved key words of https://www.postgresql.org/docs/current/sql-keywords-appendix.html
@@ -45,7 +45,7 @@ final class SqlIdentifier {
         return kept.toString();
     }
 
-    static String quote(String name) {
+    public static String quote(String name) {
         if (name.matches("[a-z_][a-z0-9_$]*") && !RESERVED.contains(name)) {
             return name;
         }

@@ -1,8 +1,10 @@
-package com.auditeng.db.autogen;
+package com.auditeng.db.schema;
+
+import com.auditeng.db.autogen.SchemaDiff;
 
 import com.auditeng.db.TestDatabase;
-import com.auditeng.db.autogen.SchemaSnapshot.Index;
-import com.auditeng.db.autogen.SchemaSnapshot.Table;
+import com.auditeng.db.schema.SchemaSnapshot.Index;
+import com.auditeng.db.schema.SchemaSnapshot.Table;
 import com.auditeng.db.config.DatabaseConnector;
 import com.auditeng.db.config.DatabaseUrl;
 import com.auditeng.db.migrate.MigrationRunner;
