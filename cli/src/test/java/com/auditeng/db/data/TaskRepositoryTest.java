@@ -255,6 +255,42 @@ class TaskRepositoryTest {
     }
 
     @Test
+    void workersOnPlainThreadsRunWholeUnitsOfWorkConcurrently() throws Exception {
+        await(db.database.transaction(tx -> createHundred(tx)));
+        Set<UUID> completed = ConcurrentHashMap.newKeySet();
+        ExecutorService workers = Executors.newFixedThreadPool(8);
+
+        // each worker claims, stores an analysis with findings and completes, in one unit of work: several steps of
+        // one session, started from a thread that is not the session's
+        List<Future<?>> running = new ArrayList<>();
+        for (int worker = 0; worker < 8; worker++) {
+            running.add(workers.submit(() -> {
+                Optional<Task> done;
+                do {
+                    done = await(db.database.transaction(tx -> db.tasks.claimNextQueued(tx).thenCompose(next -> {
+                        if (next.isEmpty()) {
+                            return CompletableFuture.completedStage(Optional.<Task>empty());
+                        }
+                        Analysis analysis = new Analysis("UPS", "MEGGER");
+                        analysis.addFinding(new Finding(Severity.MINOR, "CX-2", "missing signature"));
+                        return db.analyses.store(tx, next.get().getId(), analysis)
+                                .thenCompose(stored -> db.tasks.complete(tx, next.get().getId()))
+                                .thenApply(Optional::of);
+                    })));
+                    done.ifPresent(task -> assertThat(completed.add(task.getId())).isTrue());
+                } while (done.isPresent());
+            }));
+        }
+        for (Future<?> worker : running) {
+            worker.get(120, TimeUnit.SECONDS);
+        }
+        workers.shutdown();
+
+        assertThat(completed).hasSize(100);
+        assertThat(db.count("SELECT count(*) FROM tasks WHERE status = 'COMPLETED'")).isEqualTo(100);
+    }
+
+    @Test
     void aNewTaskThatIsNotQueuedIsRefused() {
         Task task = new Task("a.pdf", 1);
         task.setStatus(TaskStatus.COMPLETED);

@@ -68,7 +68,9 @@ public final class UnitOfWork {
             try {
                 stage = work.apply(session);
                 if (flush) {
-                    stage = stage.thenCompose(value -> session.flush().thenApply(ignored -> value));
+                    // the work's stage may complete on the event loop of the connection's I/O, which is not always
+                    // the session's: Hibernate Reactive refuses a session used off the thread that opened it
+                    stage = stage.thenCompose(value -> onContextStage(() -> session.flush().thenApply(ignored -> value)));
                 }
             } catch (RuntimeException e) {
                 stage = CompletableFuture.failedFuture(e);
@@ -104,6 +106,26 @@ public final class UnitOfWork {
             }
         }));
         return finished.whenComplete((value, failure) -> ended = true);
+    }
+
+    private <T> CompletionStage<T> onContextStage(java.util.function.Supplier<CompletionStage<T>> action) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        onContext(() -> {
+            CompletionStage<T> stage;
+            try {
+                stage = action.get();
+            } catch (RuntimeException e) {
+                stage = CompletableFuture.failedFuture(e);
+            }
+            stage.whenComplete((value, failure) -> {
+                if (failure == null) {
+                    result.complete(value);
+                } else {
+                    result.completeExceptionally(failure);
+                }
+            });
+        });
+        return result;
     }
 
     private void onContext(Runnable action) {
