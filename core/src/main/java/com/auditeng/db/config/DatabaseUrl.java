@@ -58,9 +58,10 @@ public record DatabaseUrl(String host, int port, String database, String user, S
      */
     public static DatabaseUrl parse(String text, Map<String, String> environment) {
         if (text == null || text.isBlank()) {
-            // the embedded default belongs to the command line; an application given no URL has no database to use
+            // the embedded default is chosen by leaving DATABASE_URL unset (ApplicationDatabase, the command line);
+            // an empty one is more often a mistake than a choice
             throw new ConfigurationException("DATABASE_URL is empty; set it to " + RawUrl.EXAMPLE
-                    + " (the auditeng command line uses its embedded database when DATABASE_URL is unset)");
+                    + ", or unset it to use the embedded database (the command line, ApplicationDatabase)");
         }
         RawUrl raw = RawUrl.split(text);
         if (!SCHEMES.contains(raw.scheme())) {

@@ -26,7 +26,7 @@ import java.util.Optional;
  * <p>One command at a time owns the server: a file lock in the home folder makes a second command wait, so two
  * commands never start two servers on one data directory.
  */
-public final class EmbeddedDatabase implements AutoCloseable {
+public final class EmbeddedDatabase implements DevelopmentServer {
     public static final String DATABASE = "auditeng";
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -72,6 +72,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    @Override
     public DatabaseUrl url() {
         return url;
     }

@@ -1,0 +1,16 @@
+package com.auditeng.db.config;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Starts the embedded PostgreSQL for {@link ApplicationDatabase}; registered in META-INF/services. */
+public final class EmbeddedDatabaseStarter implements DevelopmentServer.Starter {
+    // as long as a command waits for another one that holds the server
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Override
+    public DevelopmentServer start(Path home) {
+        return EmbeddedDatabase.start(home, WAIT, new PrintWriter(System.err, true));
+    }
+}
