@@ -18,7 +18,9 @@ import java.util.logging.Logger;
 /**
  * The async benchmark run by {@code bench/async}: inserts FINDINGS findings through the async repository, plain JDBC
  * batches and COPY (medians of {@value #RUNS} runs after a warm-up), then rounds of {@value #READS} concurrent reads
- * of an analysis with its findings. The last line printed is the summary a pipeline reads.
+ * of an analysis with its findings, then rounds of the service's unit of work ({@value #WORKERS} concurrent workers
+ * claiming {@value #WORK_TASKS} tasks, each storing an analysis with 20 findings and completing its task). The last
+ * line printed is the summary a pipeline reads.
  */
 public final class AsyncBenchmark {
     private static final int RUNS = 3;
@@ -26,6 +28,8 @@ public final class AsyncBenchmark {
     private static final int READ_TASKS = 100;
     private static final int FINDINGS_PER_READ = 20;
     private static final int ENTITY_PATH_ROWS = 20_000;
+    private static final int WORKERS = 50;
+    private static final int WORK_TASKS = 2_000;
 
     private AsyncBenchmark() {
     }
@@ -50,9 +54,10 @@ public final class AsyncBenchmark {
             ReadRound median = rounds.stream().sorted((a, b) -> Long.compare(a.p99Nanos(), b.p99Nanos()))
                     .toList().get(rounds.size() / 2);
             int threadsMax = rounds.stream().mapToInt(ReadRound::threadsMax).max().orElseThrow();
+            double units = units(bench);
             System.out.printf(Locale.ROOT, "insert/s async=%.0f jdbc=%.0f copy=%.0f async/copy=%.2f; "
-                    + "reads p99_ms=%.1f threads_max=%d%n", async, jdbc, copy, async / copy, median.p99Millis(),
-                    threadsMax);
+                    + "reads p99_ms=%.1f threads_max=%d; units/s=%.0f%n", async, jdbc, copy, async / copy,
+                    median.p99Millis(), threadsMax, units);
         }
     }
 
@@ -105,6 +110,29 @@ public final class AsyncBenchmark {
                     result.perSecond(), result.p99Millis(), result.threadsBefore(), result.threadsMax());
         }
         return rounds;
+    }
+
+    // the service's unit of work: claim a task, store its analysis with 20 findings, complete it; median of RUNS
+    private static double units(BenchDatabase bench) throws SQLException {
+        List<Double> rates = new ArrayList<>();
+        for (int round = 0; round <= RUNS; round++) {
+            bench.retireQueuedTasks();
+            for (int t = 0; t < WORK_TASKS; t++) {
+                bench.newTask("work-" + round + "-" + t);
+            }
+            WorkRound result = WorkRound.run(bench, WORKERS, () -> findings(FINDINGS_PER_READ));
+            if (result.units() != WORK_TASKS || result.claimed() != WORK_TASKS) {
+                throw new IllegalStateException("a round did " + result.units() + " units on " + result.claimed()
+                        + " distinct tasks of " + WORK_TASKS + " queued");
+            }
+            System.out.printf(Locale.ROOT, "units of work%s: %d workers, %d tasks in %.0f ms, %.0f units/s%n",
+                    round == 0 ? " (warm-up)" : " round " + round, WORKERS, WORK_TASKS, result.nanos() / 1e6,
+                    result.perSecond());
+            if (round > 0) {
+                rates.add(result.perSecond());
+            }
+        }
+        return rates.stream().sorted().toList().get(rates.size() / 2);
     }
 
     private static List<Finding> findings(int count) {

@@ -62,6 +62,18 @@ final class BenchDatabase implements AutoCloseable {
         return tasks.create(owner.getId(), new Task(label + ".pdf", 1)).toCompletableFuture().join();
     }
 
+    /**
+     * Fails the bench user's tasks still queued, so that only the next round's tasks are there to claim. The bench
+     * claims any queued task of the database: give it a database of its own.
+     */
+    void retireQueuedTasks() throws SQLException {
+        try (PreparedStatement retire = jdbc.prepareStatement("UPDATE tasks SET status = 'FAILED', "
+                + "error_message = 'retired by the bench' WHERE user_id = ? AND status = 'QUEUED'")) {
+            retire.setObject(1, owner.getId());
+            retire.executeUpdate();
+        }
+    }
+
     /** A new task of the bench user with an empty analysis, to receive one run's findings. */
     UUID newAnalysis(String label) {
         Task task = newTask(label);
