@@ -7,13 +7,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static com.auditeng.db.data.HeadDatabase.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,36 +122,15 @@ class RefusalsTest {
 
     @Test
     void expectedRefusalsLogNothingAboveDebug() {
-        List<LogRecord> logged = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() > Level.FINE.intValue()) {
-                    logged.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        try {
+        List<String> logged = LogCapture.above(Level.FINE, () -> {
             refuse(() -> await(db.users.create(new User("ada@example.com", "hash"))));
             refuse(() -> await(db.tasks.create(UUID.randomUUID(), new Task("a.pdf", 1))));
             refuse(() -> await(db.tasks.create(user.getId(), new Task("a.pdf", -1))));
             refuse(() -> await(db.database.transaction(tx -> tx.run(session -> session
                     .createNativeQuery("update users set email = repeat('e', 300)").executeUpdate()))));
-        } finally {
-            root.removeHandler(capture);
-        }
+        });
 
-        assertThat(logged).extracting(record -> record.getLoggerName() + ": " + record.getMessage()).isEmpty();
+        assertThat(logged).isEmpty();
     }
 
     @Test

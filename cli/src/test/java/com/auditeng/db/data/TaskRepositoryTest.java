@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import static com.auditeng.db.data.HeadDatabase.await;
@@ -288,6 +289,22 @@ class TaskRepositoryTest {
 
         assertThat(completed).hasSize(100);
         assertThat(db.count("SELECT count(*) FROM tasks WHERE status = 'COMPLETED'")).isEqualTo(100);
+    }
+
+    @Test
+    void aWorkersLifecycleLogsNothingAboveInfo() {
+        await(db.tasks.create(user.getId(), new Task("a.pdf", 1)));
+        await(db.tasks.create(user.getId(), new Task("b.pdf", 1)));
+
+        List<String> logged = LogCapture.above(Level.INFO, () -> {
+            Task first = await(db.database.transaction(tx -> db.tasks.claimNextQueued(tx)
+                    .thenCompose(claimed -> db.tasks.complete(tx, claimed.orElseThrow().getId()))));
+            assertThat(first.getStatus()).isEqualTo(TaskStatus.COMPLETED);
+            Task second = await(db.tasks.claimNextQueued()).orElseThrow();
+            assertThat(await(db.tasks.fail(second.getId(), "unreadable PDF")).getStatus()).isEqualTo(TaskStatus.FAILED);
+        });
+
+        assertThat(logged).isEmpty();
     }
 
     @Test

@@ -229,8 +229,11 @@ public final class TaskRepository {
                 .thenApply(Optional::ofNullable);
     }
 
-    // after an UPDATE statement: a task this session had loaded before keeps its old state until refreshed
+    // after an UPDATE statement a task this session loaded before keeps its old state: it is evicted and loaded anew.
+    // Session.refresh would update it in place, but Hibernate Reactive 3.1 on ORM 7.1 logs a deprecation WARN at every
+    // refresh; getReference finds the loaded instance without a query (or makes a proxy, evicted as cheaply)
     private static CompletionStage<Task> fresh(Stage.Session session, UUID id) {
-        return loaded(session, id).thenCompose(task -> session.refresh(task.get()).thenApply(ignored -> task.get()));
+        session.detach(session.getReference(Task.class, id));
+        return loaded(session, id).thenApply(Optional::orElseThrow);
     }
 }

@@ -47,16 +47,18 @@ public final class AuditService {
 
     /**
      * Claims the oldest queued report and stores what {@code validate} makes of it, all or nothing: when the
-     * validation or the storing fails, the task is queued again for another worker. Empty when nothing is queued.
+     * validation or the storing fails, the task is queued again for another worker. Returns the completed task with
+     * its analysis (the findings not loaded); empty when nothing is queued.
      */
-    public CompletionStage<Optional<Analysis>> workOnce(Function<Task, Analysis> validate) {
+    public CompletionStage<Optional<Task>> workOnce(Function<Task, Analysis> validate) {
         return database.transaction(tx -> tasks.claimNextQueued(tx).thenCompose(claimed -> {
             if (claimed.isEmpty()) {
-                return CompletableFuture.completedStage(Optional.<Analysis>empty());
+                return CompletableFuture.completedStage(Optional.<Task>empty());
             }
             Task task = claimed.get();
             return analyses.store(tx, task.getId(), validate.apply(task))
-                    .thenCompose(stored -> tasks.complete(tx, task.getId()).thenApply(done -> Optional.of(stored)));
+                    .thenCompose(stored -> tasks.complete(tx, task.getId()))
+                    .thenApply(Optional::of);
         }));
     }
 

@@ -5,6 +5,7 @@ import com.auditeng.db.data.AsyncDatabase;
 import com.auditeng.db.model.Analysis;
 import com.auditeng.db.model.Finding;
 import com.auditeng.db.model.Severity;
+import com.auditeng.db.model.Task;
 import com.auditeng.db.model.Verdict;
 import com.auditeng.db.startup.StartupMigration;
 
@@ -18,7 +19,7 @@ public final class Main {
             StartupMigration.bundled(location.url()).toHead().toCompletableFuture().join();
             try (AsyncDatabase database = AsyncDatabase.open(location.url())) {
                 AuditService service = new AuditService(database);
-                Analysis analysis = service.register("operator@example.com", "hash")
+                Task done = service.register("operator@example.com", "hash")
                         .thenCompose(user -> service.submit(user.getId(), "ups-megger.pdf", 52_000))
                         .thenCompose(task -> service.workOnce(claimed -> {
                             Analysis result = new Analysis("UPS", "MEGGER");
@@ -27,7 +28,8 @@ public final class Main {
                             return result;
                         }))
                         .toCompletableFuture().join().orElseThrow();
-                System.out.println("analysis " + analysis.getId() + ": " + analysis.getVerdict());
+                System.out.println("task " + done.getId() + " " + done.getStatus() + ": "
+                        + done.getAnalysis().getVerdict());
             }
         }
     }
