@@ -3,11 +3,14 @@ package com.auditeng.db.cli;
 import com.auditeng.db.ConfigurationException;
 import com.auditeng.db.ExitCode;
 import com.auditeng.db.ProblemFoundException;
+import com.auditeng.db.UsageException;
+import com.auditeng.db.autogen.BranchRevisions;
 import com.auditeng.db.autogen.Renumbering;
 import com.auditeng.db.config.DatabaseConnector;
 import com.auditeng.db.migrate.AppliedRevision;
 import com.auditeng.db.migrate.History;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -22,22 +25,39 @@ import java.util.concurrent.Callable;
         description = {"Renumber this branch's revisions after every other revision of the migrations folder, as after "
                 + "a merge in which another branch took their numbers: renames the files, rewrites the number where "
                 + "each revision names itself (header, change set ids, tag) and head.txt; prints each 'OLD -> NEW'.",
+                "Without FILE, this branch's revisions are those added to the folder since the branch forked from "
+                        + "--base (git merge-base), committed or not.",
                 "With --database-url (or DATABASE_URL), refuses when that database has applied one of them: "
                         + "downgrade it first."})
 final class RebaseCommand implements Callable<Integer> {
     @ParentCommand
     private DbCommand db;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*",
-            description = "This branch's revision files, as named in the migrations folder (0002_add_reviewer.yaml).")
-    private List<String> files;
+    @Parameters(paramLabel = "FILE", arity = "0..*",
+            description = "This branch's revision files, as named in the migrations folder (0002_add_reviewer.yaml); "
+                    + "found with git when none is named.")
+    private List<String> files = List.of();
+
+    @Option(names = "--base", paramLabel = "REF", defaultValue = "main",
+            description = "The branch this one was merged with, whose revisions keep their numbers (default: "
+                    + "${DEFAULT-VALUE}); used only to find this branch's revisions when no FILE is named.")
+    private String base;
 
     @Override
     public Integer call() {
         Path folder = db.settings().migrations().orElseThrow(() -> new ConfigurationException("db rebase rewrites the "
                 + "migrations folder, and none is set; pass --migrations DIR or set AUDITENG_MIGRATIONS"));
+        List<String> mine = files.isEmpty() ? BranchRevisions.since(folder, base) : files;
+        if (mine.isEmpty()) {
+            throw new UsageException("git finds no revision added to " + folder + " since this branch forked from "
+                    + base + "; name the branch yours was merged with (--base origin/main), or the revision files");
+        }
+        if (files.isEmpty()) {
+            db.notes().println("note: this branch's revisions, added since it forked from " + base + ": "
+                    + String.join(", ", mine));
+        }
         Renumbering renumbering = new Renumbering(folder);
-        Map<String, String> renames = renumbering.plan(files);
+        Map<String, String> renames = renumbering.plan(mine);
         db.settings().databaseUrl().ifPresent(url -> refuseApplied(new DatabaseConnector(url), renames));
         renumbering.apply(renames);
         renames.forEach((from, to) -> db.out().println(from + " -> " + to));
