@@ -8,6 +8,7 @@ import com.auditeng.db.model.User;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.sqlclient.PoolOptions;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
@@ -47,6 +48,7 @@ public final class AsyncDatabase implements AutoCloseable {
     private final Vertx vertx;
     private final boolean ownsVertx;
     private final Failures failures;
+    private final ContextInternal home;
 
     private AsyncDatabase(AsyncSettings settings, StandardServiceRegistry registry, Stage.SessionFactory sessions,
                           Vertx vertx, boolean ownsVertx) {
@@ -54,6 +56,7 @@ public final class AsyncDatabase implements AutoCloseable {
         this.registry = registry;
         this.sessions = sessions;
         this.vertx = vertx;
+        this.home = ((VertxInternal) vertx).createEventLoopContext();
         this.ownsVertx = ownsVertx;
         this.failures = new Failures(settings.url());
     }
@@ -141,13 +144,7 @@ public final class AsyncDatabase implements AutoCloseable {
         return isolated(context -> sessions.withTransaction(session -> {
             session.setDefaultReadOnly(true);
             UnitOfWork unit = new UnitOfWork(session, context);
-            CompletionStage<T> outcome;
-            try {
-                outcome = work.apply(unit);
-            } catch (RuntimeException e) {
-                outcome = CompletableFuture.failedFuture(e);
-            }
-            return unit.finish(outcome);
+            return unit.finish(NonBlockingFuture.start(() -> work.apply(unit)));
         }));
     }
 
@@ -186,26 +183,34 @@ public final class AsyncDatabase implements AutoCloseable {
         }
     }
 
+    /*
+     * Every session runs on one event loop, the database's home: Hibernate Reactive binds a session to the thread that
+     * opened it, and with sessions on several loops sharing one pool, a reply could come back on another loop than
+     * its session's (HR000069 under concurrent units of work, reproduced by TaskRepositoryTest). One loop serves many
+     * concurrent sessions, as the I/O does not wait on it. The stage completes on the caller's own context when it
+     * called from one (a verticle, a Vert.x web handler), so that its continuations run where they started.
+     */
     private <T> CompletionStage<T> isolated(Function<ContextInternal, CompletionStage<T>> work) {
         NonBlockingFuture<T> result = new NonBlockingFuture<>();
-        // a duplicated context shares the event loop but not the context-local data where the session is kept;
-        // Hibernate Reactive's own VertxContext duplicates the same way when called off any context
-        ContextInternal context = ((ContextInternal) vertx.getOrCreateContext()).duplicate();
-        context.runOnContext(ignored -> {
-            CompletionStage<T> stage;
-            try {
-                stage = work.apply(context);
-            } catch (RuntimeException e) {
-                stage = CompletableFuture.failedFuture(e);
-            }
-            stage.whenComplete((value, failure) -> {
-                if (failure == null) {
-                    result.complete(value);
-                } else {
-                    result.completeExceptionally(Refusals.GENERIC.explain(failures.explain(failure)));
-                }
-            });
-        });
+        ContextInternal caller = (ContextInternal) Vertx.currentContext();
+        // a duplicated context shares the event loop but not the context-local data where the session is kept
+        ContextInternal context = home.duplicate();
+        context.runOnContext(ignored -> NonBlockingFuture.start(() -> work.apply(context))
+                .whenComplete((value, failure) -> deliver(caller, () -> {
+                    if (failure == null) {
+                        result.complete(value);
+                    } else {
+                        result.completeExceptionally(Refusals.GENERIC.explain(failures.explain(failure)));
+                    }
+                })));
         return result;
+    }
+
+    private static void deliver(ContextInternal caller, Runnable completion) {
+        if (caller == null || Vertx.currentContext() == caller) {
+            completion.run();
+        } else {
+            caller.runOnContext(ignored -> completion.run());
+        }
     }
 }

@@ -3,9 +3,11 @@ package com.auditeng.db.data;
 import io.vertx.core.Context;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * The stages the data layer returns: a {@link CompletableFuture} whose blocking waits fail fast on a Vert.x event loop.
@@ -23,6 +25,15 @@ final class NonBlockingFuture<T> extends CompletableFuture<T> {
         NonBlockingFuture<T> future = new NonBlockingFuture<>();
         future.completeExceptionally(failure);
         return future;
+    }
+
+    /** The stage {@code work} returns; a failed one when it throws instead. */
+    static <T> CompletionStage<T> start(Supplier<CompletionStage<T>> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One open transaction, handed to the work of {@link AsyncDatabase#transaction}: every repository call given it runs
@@ -64,16 +65,11 @@ public final class UnitOfWork {
             return result;
         }
         onContext(() -> {
-            CompletionStage<T> stage;
-            try {
-                stage = work.apply(session);
-                if (flush) {
-                    // the work's stage may complete on the event loop of the connection's I/O, which is not always
-                    // the session's: Hibernate Reactive refuses a session used off the thread that opened it
-                    stage = stage.thenCompose(value -> onContextStage(() -> session.flush().thenApply(ignored -> value)));
-                }
-            } catch (RuntimeException e) {
-                stage = CompletableFuture.failedFuture(e);
+            CompletionStage<T> stage = NonBlockingFuture.start(() -> work.apply(session));
+            if (flush) {
+                // the work's stage may complete on the event loop of the connection's I/O, which is not always the
+                // session's: Hibernate Reactive refuses a session used off the thread that opened it
+                stage = stage.thenCompose(value -> onContextStage(() -> session.flush().thenApply(ignored -> value)));
             }
             stage.whenComplete((value, failure) -> {
                 busy.set(false);
@@ -108,24 +104,11 @@ public final class UnitOfWork {
         return finished.whenComplete((value, failure) -> ended = true);
     }
 
-    private <T> CompletionStage<T> onContextStage(java.util.function.Supplier<CompletionStage<T>> action) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        onContext(() -> {
-            CompletionStage<T> stage;
-            try {
-                stage = action.get();
-            } catch (RuntimeException e) {
-                stage = CompletableFuture.failedFuture(e);
-            }
-            stage.whenComplete((value, failure) -> {
-                if (failure == null) {
-                    result.complete(value);
-                } else {
-                    result.completeExceptionally(failure);
-                }
-            });
-        });
-        return result;
+    // the stage the action returns, the action run on this transaction's event loop
+    private <T> CompletionStage<T> onContextStage(Supplier<CompletionStage<T>> action) {
+        CompletableFuture<CompletionStage<T>> started = new CompletableFuture<>();
+        onContext(() -> started.complete(NonBlockingFuture.start(action)));
+        return started.thenCompose(stage -> stage);
     }
 
     private void onContext(Runnable action) {
