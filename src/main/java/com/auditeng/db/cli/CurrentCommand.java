@@ -52,7 +52,7 @@ final class CurrentCommand implements Callable<Integer> {
 
     /** Each target's revision; like {@code db check}, exit 1 unless every target stands at head. */
     private int fleet() {
-        RolloutReport report = db.rollout().read(db.fleet(targets), targets.parallel);
+        RolloutReport report = db.rollout().read(db.fleet(targets), targets.parallel());
         Revisions revisions = db.revisions();
         String head = revisions.head().map(file -> file.id().toString()).orElse("base");
         if (json) {

@@ -47,7 +47,7 @@ final class DowngradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (sql && rollout.targets.isGiven()) {
+        if (rollout.isGiven() && sql) {
             throw new UsageException("--sql prints the SQL for no database; leave out --targets");
         }
         if (sql) {
@@ -57,7 +57,7 @@ final class DowngradeCommand implements Callable<Integer> {
         Target to = Target.parse(target);
         Migration downgrade = (runner, listener, warnings) ->
                 runner.downgrade(to, listener, new DataLossGuard(allowDataLoss));
-        return rollout.targets.isGiven() ? db.rollOut("downgrade", target, rollout, json, downgrade)
+        return rollout.isGiven() ? db.rollOut("downgrade", target, rollout, json, downgrade)
                 : db.migrate("downgrade", json, downgrade);
     }
 }

@@ -17,14 +17,24 @@ final class TargetsOption {
                     + "DATABASE_URL names, e.g. \"SELECT url FROM tenants WHERE active ORDER BY name\".")
     String query;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--parallel", paramLabel = "N",
             description = "With --targets: how many targets at once (default: 1).")
-    int parallel;
+    Integer parallel;
 
+    /** Whether targets are named; refuses --targets with --targets-query, and --parallel without either. */
     boolean isGiven() {
         if (file != null && query != null) {
             throw new UsageException("--targets and --targets-query both name the targets; give one of them");
         }
-        return file != null || query != null;
+        boolean given = file != null || query != null;
+        if (!given && parallel != null) {
+            throw new UsageException("--parallel needs --targets FILE or --targets-query SQL; one database migrates "
+                    + "one revision at a time");
+        }
+        return given;
+    }
+
+    int parallel() {
+        return parallel == null ? 1 : parallel;
     }
 }

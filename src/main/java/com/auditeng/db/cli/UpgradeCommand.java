@@ -57,7 +57,7 @@ final class UpgradeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (sql && rollout.targets.isGiven()) {
+        if (rollout.isGiven() && sql) {
             throw new UsageException("--sql prints the SQL for no database; leave out --targets");
         }
         if (sql) {
@@ -68,7 +68,7 @@ final class UpgradeCommand implements Callable<Integer> {
         Phase upTo = phase == null ? Phase.CONTRACT : Phase.parse(phase);
         Migration upgrade = (runner, listener, warnings) ->
                 runner.upgrade(to, listener, new UpgradeGuard(allowDataLoss, "--allow-data-loss", warnings), upTo);
-        return rollout.targets.isGiven() ? db.rollOut("upgrade", target, rollout, json, upgrade)
+        return rollout.isGiven() ? db.rollOut("upgrade", target, rollout, json, upgrade)
                 : db.migrate("upgrade", json, upgrade);
     }
 }

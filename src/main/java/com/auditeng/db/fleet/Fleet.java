@@ -63,8 +63,9 @@ public record Fleet(String source, List<FleetTarget> targets) {
                 listed.add(new Listed(source + " row " + (listed.size() + 1), url == null ? "" : url.strip()));
             }
         } catch (SQLException e) {
-            throw new ConfigurationException(source + " failed (" + control.redact(e.getMessage().lines()
-                    .findFirst().orElse("")) + "); the query must return one database URL a row in its first column", e);
+            String message = e.getMessage() == null ? "no detail" : e.getMessage().lines().findFirst().orElse("");
+            throw new ConfigurationException(source + " failed (" + control.redact(message)
+                    + "); the query must return one database URL a row in its first column", e);
         }
         return of(source, listed);
     }

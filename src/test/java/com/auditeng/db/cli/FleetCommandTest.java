@@ -261,11 +261,14 @@ class FleetCommandTest {
     void rolloutOptionsAreCheckedBeforeAnyTargetIsTouched() {
         CliResult result = fleet("upgrade", "--targets", "targets.txt", "--parallel", "0");
         CliResult both = fleet("current", "--targets", "targets.txt", "--targets-query", "SELECT 1");
+        CliResult alone = fleet("upgrade", "--database-url", TestDatabase.fresh().redacted(), "--canary", "2");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.stderr()).contains("--parallel must be 1 or more");
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.stderr()).contains("give one of them");
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.stderr()).contains("--canary needs --targets FILE");
     }
 
     private static List<String> revisionColumn(CliResult result) {
