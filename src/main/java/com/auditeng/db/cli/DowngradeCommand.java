@@ -39,7 +39,9 @@ final class DowngradeCommand implements Callable<Integer> {
     private boolean allowDataLoss;
 
     @Option(names = "--json", description = "Print one JSON document: {\"revisions\": [{\"id\", \"message\", \"file\", "
-            + "\"duration_ms\", \"lock_retries\": [...]}], \"current\": \"NNNN\" or null} (docs/json-output.md).")
+            + "\"duration_ms\", \"lock_retries\": [...]}], \"current\": \"NNNN\" or null}; with --targets the report, "
+            + "{\"targets\": [{\"target\", \"before\", \"after\", \"duration_ms\", \"outcome\", \"error\", ...}], "
+            + "\"counts\", \"exit_code\", ...} (docs/json-output.md).")
     private boolean json;
 
     @Mixin

@@ -49,7 +49,9 @@ final class UpgradeCommand implements Callable<Integer> {
     private String phase;
 
     @Option(names = "--json", description = "Print one JSON document: {\"revisions\": [{\"id\", \"message\", \"file\", "
-            + "\"duration_ms\", \"lock_retries\": [...]}], \"current\": \"NNNN\" or null} (docs/json-output.md).")
+            + "\"duration_ms\", \"lock_retries\": [...]}], \"current\": \"NNNN\" or null}; with --targets the report, "
+            + "{\"targets\": [{\"target\", \"before\", \"after\", \"duration_ms\", \"outcome\", \"error\", ...}], "
+            + "\"counts\", \"exit_code\", ...} (docs/json-output.md).")
     private boolean json;
 
     @Mixin

@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 /**
  * Runs one {@link Migration} on every target of a fleet, each through a runner of its own exactly as on a single
@@ -75,19 +74,19 @@ public final class Rollout {
         int canary = Math.min(policy.canary(), fleet.size());
         List<FleetTarget> first = fleet.targets().subList(0, canary);
         List<FleetTarget> rest = fleet.targets().subList(canary, fleet.size());
-        stage(first, policy, progress, results, target -> visit(target, work, progress));
+        stage(first, policy, progress, results, work);
         Optional<TargetResult> failedCanary = Arrays.stream(results, 0, canary).filter(TargetResult::isFailed).findFirst();
         if (failedCanary.isPresent()) {
             String why = "not started: the canary " + failedCanary.get().target().label() + " failed";
             rest.forEach(target -> record(results, progress, TargetResult.skipped(target, why)));
         } else {
-            stage(rest, policy, progress, results, target -> visit(target, work, progress));
+            stage(rest, policy, progress, results, work);
         }
         return new RolloutReport(Arrays.asList(results));
     }
 
     private void stage(List<FleetTarget> targets, RolloutPolicy policy, RolloutProgress progress,
-                       TargetResult[] results, Function<FleetTarget, TargetResult> visit) {
+                       TargetResult[] results, Work work) {
         if (targets.isEmpty()) {
             return;
         }
@@ -103,7 +102,7 @@ public final class Rollout {
                 running.add(pool.submit(() -> record(results, progress, policy.isSpent(progress.failures())
                         ? TargetResult.skipped(target, "not started: " + progress.failures()
                         + " targets failed, the --max-failures budget")
-                        : visit.apply(target))));
+                        : visit(target, work, progress))));
             }
             for (Future<?> future : running) {
                 future.get();
