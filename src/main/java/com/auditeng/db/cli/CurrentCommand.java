@@ -25,8 +25,8 @@ final class CurrentCommand implements Callable<Integer> {
     @ParentCommand
     private DbCommand db;
 
-    @Option(names = "--json", description = "Print {\"current\": \"NNNN\"|null, \"head\": \"NNNN\"|null, \"at_head\": bool}; "
-            + "with --targets the fleet report (docs/json-output.md).")
+    @Option(names = "--json", description = "Print {\"current\": \"NNNN\"|null, \"head\": \"NNNN\"|null, "
+            + "\"at_head\": bool}; with --targets the fleet report (docs/json-output.md).")
     private boolean json;
 
     @Mixin

@@ -109,7 +109,8 @@ final class DbCommand implements Runnable {
 
     /** The databases --targets lists, or --targets-query finds on the control database (DATABASE_URL's). */
     Fleet fleet(TargetsOption targets) {
-        return targets.file != null ? Fleet.read(targets.file) : Fleet.query(root.workspace().connector(), targets.query);
+        return targets.file != null ? Fleet.read(targets.file)
+                : Fleet.query(root.workspace().connector(), targets.query);
     }
 
     Rollout rollout() {

@@ -13,7 +13,8 @@ import java.util.function.Function;
 
 /** A rollout's report as a table for people, or as one JSON document (docs/json-output.md). */
 final class FleetReport {
-    private static final List<String> HEADER = List.of("TARGET", "BEFORE", "AFTER", "REVISIONS", "MS", "OUTCOME", "ERROR");
+    private static final List<String> HEADER =
+            List.of("TARGET", "BEFORE", "AFTER", "REVISIONS", "MS", "OUTCOME", "ERROR");
 
     private FleetReport() {
     }

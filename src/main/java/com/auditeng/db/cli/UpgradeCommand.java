@@ -23,10 +23,10 @@ import java.util.concurrent.Callable;
                 "With --targets FILE (or --targets-query SQL): every database listed is brought to TARGET, each as "
                         + "above under its own migration lock; the --canary targets first, the others only once they "
                         + "succeeded, --parallel at once, none started after --max-failures failed. A target already "
-                        + "at TARGET is reported 'already-at-goal', so a rerun resumes an interrupted rollout. Progress "
-                        + "on stderr, a report on stdout (a table, or --json); exit 4 when a target's migration "
-                        + "failed, 1 when a check refused one, 3 when one could not be reached or FILE is unreadable, "
-                        + "empty or holds a bad URL."})
+                        + "at TARGET is reported 'already-at-goal', so a rerun resumes an interrupted rollout. "
+                        + "Progress on stderr, a report on stdout (a table, or --json); exit 4 when a target's "
+                        + "migration failed, 1 when a check refused one, 3 when one could not be reached or FILE is "
+                        + "unreadable, empty or holds a bad URL."})
 final class UpgradeCommand implements Callable<Integer> {
     @ParentCommand
     private DbCommand db;

@@ -75,7 +75,8 @@ public final class Rollout {
         List<FleetTarget> first = fleet.targets().subList(0, canary);
         List<FleetTarget> rest = fleet.targets().subList(canary, fleet.size());
         stage(first, policy, progress, results, work);
-        Optional<TargetResult> failedCanary = Arrays.stream(results, 0, canary).filter(TargetResult::isFailed).findFirst();
+        Optional<TargetResult> failedCanary =
+                Arrays.stream(results, 0, canary).filter(TargetResult::isFailed).findFirst();
         if (failedCanary.isPresent()) {
             String why = "not started: the canary " + failedCanary.get().target().label() + " failed";
             rest.forEach(target -> record(results, progress, TargetResult.skipped(target, why)));
@@ -126,7 +127,8 @@ public final class Rollout {
         progress.started(target);
         long start = System.nanoTime();
         DatabaseConnector connector = new DatabaseConnector(target.url());
-        MigrationRunner runner = new MigrationRunner(connector, revisions, compiler, locks, TargetNotes.of(target, notes));
+        MigrationRunner runner =
+                new MigrationRunner(connector, revisions, compiler, locks, TargetNotes.of(target, notes));
         Visit visit = new Visit(TargetNotes.of(target, warnings));
         try {
             Outcome outcome = work.on(runner, visit);

@@ -88,7 +88,8 @@ class FleetCommandTest {
         assertThat(rows.get(0)).startsWith("TARGET").contains("BEFORE", "AFTER", "REVISIONS", "MS", "OUTCOME", "ERROR");
         assertThat(rows).hasSize(5);
         for (int i : List.of(0, 1, 3)) {
-            assertThat(rows.get(i + 1)).startsWith(tenants.label(i)).containsPattern("0003 +0003 +0 +\\d+ +already-at-goal$");
+            assertThat(rows.get(i + 1)).startsWith(tenants.label(i))
+                    .containsPattern("0003 +0003 +0 +\\d+ +already-at-goal$");
         }
         assertThat(rows.get(3)).startsWith(tenants.label(2)).containsPattern("0002 +0003 +1 +\\d+ +ok$");
         assertThat(IntStream.range(0, 4).mapToObj(tenants::applied))
@@ -166,7 +167,8 @@ class FleetCommandTest {
         CliResult result = fleet("downgrade", "base", "--targets", tenants.file().toString(), "--parallel", "2");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.stdout().lines().skip(1)).allSatisfy(row -> assertThat(row).containsPattern("0003 +base +3 +\\d+ +ok$"));
+        assertThat(result.stdout().lines().skip(1))
+                .allSatisfy(row -> assertThat(row).containsPattern("0003 +base +3 +\\d+ +ok$"));
         assertThat(IntStream.range(0, 4).mapToObj(tenants::current)).containsOnly(Optional.empty());
     }
 
@@ -192,9 +194,11 @@ class FleetCommandTest {
     void targetsCanComeFromAQueryOnTheControlDatabase() throws Exception {
         TenantFleet tenants = TenantFleet.create(2, folder);
         DatabaseUrl control = TestDatabase.fresh();
-        try (Connection connection = TestDatabase.connect(control); Statement statement = connection.createStatement()) {
+        try (Connection connection = TestDatabase.connect(control);
+             Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE tenants (name TEXT, url TEXT)");
-            List<String> urls = Files.readAllLines(tenants.file()).stream().filter(line -> line.startsWith("postgresql")).toList();
+            List<String> urls = Files.readAllLines(tenants.file()).stream()
+                    .filter(line -> line.startsWith("postgresql")).toList();
             statement.execute("INSERT INTO tenants VALUES ('b', '" + urls.get(1) + "'), ('a', '" + urls.get(0) + "')");
         }
 
