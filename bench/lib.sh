@@ -1,32 +1,42 @@
-# Shared by the bench scripts: a throwaway PostgreSQL 15 cluster on 127.0.0.1, stopped and removed on exit.
-# Sets PORT and BASE_URL; call start_postgres once.
+# Shared by the bench scripts: throwaway PostgreSQL 15 clusters on 127.0.0.1, stopped and removed on exit.
+# start_postgres starts one (call it again for more: bench/fleet spreads tenants over several); each call sets
+# PORT and BASE_URL to the cluster it started, and PORTS lists them all.
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=$(mktemp -d /tmp/auditeng-bench.XXXXXX)
 chmod 755 "$WORK"
 AS_PG=()
 [ "$(id -u)" -eq 0 ] && AS_PG=(runuser -u postgres --)   # PostgreSQL refuses to run as root
-PG_PID=
+PG_PIDS=()
+PG_DIRS=()
+PORTS=()
 
 stop_postgres() {
-    if [ -n "$PG_PID" ]; then
-        "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$WORK/pg/data" -m fast -w stop >/dev/null 2>&1 || kill "$PG_PID" 2>/dev/null || true
-        wait "$PG_PID" 2>/dev/null || true
-    fi
+    local i
+    for i in "${!PG_PIDS[@]}"; do
+        "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "${PG_DIRS[$i]}/data" -m fast -w stop >/dev/null 2>&1 \
+            || kill "${PG_PIDS[$i]}" 2>/dev/null || true
+        wait "${PG_PIDS[$i]}" 2>/dev/null || true
+    done
     rm -rf "$WORK"
 }
 trap stop_postgres EXIT
 trap 'exit 130' INT TERM
 
 start_postgres() {
-    mkdir -p "$WORK/pg"
-    [ ${#AS_PG[@]} -eq 0 ] || chown postgres "$WORK/pg"
+    local name=pg
+    [ ${#PG_PIDS[@]} -eq 0 ] || name=pg$(( ${#PG_PIDS[@]} + 1 ))
+    local dir="$WORK/$name"
+    mkdir -p "$dir"
+    [ ${#AS_PG[@]} -eq 0 ] || chown postgres "$dir"
     PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-    "${AS_PG[@]}" "$PGBIN/initdb" -D "$WORK/pg/data" -U postgres --auth=trust >"$WORK/initdb.log" 2>&1 \
+    "${AS_PG[@]}" "$PGBIN/initdb" -D "$dir/data" -U postgres --auth=trust >"$WORK/initdb.log" 2>&1 \
         || { cat "$WORK/initdb.log"; exit 1; }
-    "${AS_PG[@]}" "$PGBIN/postgres" -D "$WORK/pg/data" -p "$PORT" -k "$WORK/pg" -c listen_addresses=127.0.0.1 \
-        -c fsync=off "$@" >"$WORK/pg.log" 2>&1 &
-    PG_PID=$!
+    "${AS_PG[@]}" "$PGBIN/postgres" -D "$dir/data" -p "$PORT" -k "$dir" -c listen_addresses=127.0.0.1 \
+        -c fsync=off "$@" >"$WORK/$name.log" 2>&1 &
+    PG_PIDS+=($!)
+    PG_DIRS+=("$dir")
+    PORTS+=("$PORT")
     for _ in $(seq 100); do
         "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$PORT" && break
         sleep 0.1

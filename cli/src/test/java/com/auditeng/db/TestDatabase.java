@@ -32,9 +32,15 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
+    private static EmbeddedPostgres secondServer;
+
     /** A new, empty database on the shared server. */
     public static DatabaseUrl fresh() {
-        DatabaseUrl admin = serverUrl();
+        return freshOn(serverUrl());
+    }
+
+    /** A new, empty database on the server whose maintenance database is {@code admin}. */
+    public static DatabaseUrl freshOn(DatabaseUrl admin) {
         String name = "test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         try (Connection connection = DriverManager.getConnection(admin.jdbcUrl(), admin.jdbcProperties());
              Statement statement = connection.createStatement()) {
@@ -48,16 +54,28 @@ public final class TestDatabase {
     /** The maintenance database of the shared server, started on first use and stopped when the JVM ends. */
     public static synchronized DatabaseUrl serverUrl() {
         if (server == null) {
-            try {
-                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(true);
-                requestedVersion().ifPresent(version -> builder.setPgBinaryResolver(binariesOf(version)));
-                server = builder.start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the embedded PostgreSQL for tests", e);
-            }
+            server = start();
             requestedVersion().ifPresent(TestDatabase::requireVersion);
         }
         return new DatabaseUrl("localhost", server.getPort(), "postgres", "postgres", null, Map.of());
+    }
+
+    /** The maintenance database of a second server, for tests of many databases across servers. */
+    public static synchronized DatabaseUrl secondServerUrl() {
+        if (secondServer == null) {
+            secondServer = start();
+        }
+        return new DatabaseUrl("localhost", secondServer.getPort(), "postgres", "postgres", null, Map.of());
+    }
+
+    private static EmbeddedPostgres start() {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(true);
+            requestedVersion().ifPresent(version -> builder.setPgBinaryResolver(binariesOf(version)));
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start an embedded PostgreSQL for tests", e);
+        }
     }
 
     /** The major version {@code -Dauditeng.pg.version} asks for; empty for the embedded default. */

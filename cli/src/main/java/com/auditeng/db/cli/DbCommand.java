@@ -3,6 +3,11 @@ package com.auditeng.db.cli;
 import com.auditeng.db.ExitCode;
 import com.auditeng.db.UsageException;
 import com.auditeng.db.config.Settings;
+import com.auditeng.db.fleet.Fleet;
+import com.auditeng.db.fleet.Rollout;
+import com.auditeng.db.fleet.RolloutPolicy;
+import com.auditeng.db.fleet.RolloutReport;
+import com.auditeng.db.migrate.Migration;
 import com.auditeng.db.migrate.MigrationRunner;
 import com.auditeng.db.migrate.RevisionFile;
 import com.auditeng.db.migrate.RevisionId;
@@ -18,7 +23,6 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /** {@code auditeng db}: the schema commands, modelled on Alembic's verbs. */
 @Command(name = "db", mixinStandardHelpOptions = true,
@@ -68,14 +72,14 @@ final class DbCommand implements Runnable {
      * Runs an upgrade or downgrade: progress and lock waits on stderr, then on stdout each revision done, or with
      * {@code json} one document of them (docs/json-output.md).
      */
-    int migrate(String verb, boolean json, BiFunction<MigrationRunner, RunListener, List<RevisionFile>> work) {
+    int migrate(String verb, boolean json, Migration migration) {
         MigrationRunner runner = runner();
         RunReport report = new RunReport();
         PrintWriter results = json ? new PrintWriter(Writer.nullWriter()) : out();
         List<RevisionFile> done;
         try (ProgressPrinter progress = new ProgressPrinter(verb.replaceAll("e$", "") + "ing", results, notes(), err(),
                 root.workspace().settings().terminal())) {
-            done = work.apply(runner, RunListener.both(progress, report));
+            done = migration.run(runner, RunListener.both(progress, report), err());
         }
         Optional<RevisionId> current = done.isEmpty() || json ? runner.current() : Optional.empty();
         if (done.isEmpty()) {
@@ -86,5 +90,30 @@ final class DbCommand implements Runnable {
             JsonOutput.print(out(), report.document(current));
         }
         return ExitCode.OK.number();
+    }
+
+    /**
+     * Runs an upgrade or downgrade on every target of {@code options}, then prints the report: a table, or with
+     * {@code json} one document. Exits with the most serious target's code.
+     */
+    int rollOut(String verb, String goal, RolloutOptions options, boolean json, Migration migration) {
+        RolloutPolicy policy = options.policy();
+        RolloutReport report = rollout().migrate(fleet(options.targets), policy, migration);
+        if (json) {
+            JsonOutput.print(out(), FleetReport.document(verb, goal, report));
+        } else {
+            FleetReport.printTable(out(), report);
+        }
+        return report.exitCode().number();
+    }
+
+    /** The databases --targets lists, or --targets-query finds on the control database (DATABASE_URL's). */
+    Fleet fleet(TargetsOption targets) {
+        return targets.file != null ? Fleet.read(targets.file)
+                : Fleet.query(root.workspace().connector(), targets.query);
+    }
+
+    Rollout rollout() {
+        return new Rollout(revisions(), compiler(), settings().locks(), notes(), err());
     }
 }

@@ -1,10 +1,13 @@
 package com.auditeng.db.cli;
 
 import com.auditeng.db.ExitCode;
+import com.auditeng.db.UsageException;
+import com.auditeng.db.migrate.Migration;
 import com.auditeng.db.migrate.OfflineScript;
 import com.auditeng.db.migrate.Target;
 import com.auditeng.db.safety.DataLossGuard;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -16,7 +19,9 @@ import java.util.concurrent.Callable;
                 "Refuses, changing nothing, when it would drop a table or column holding rows or narrow a column "
                         + "below the values it holds (naming each with its row count), unless --allow-data-loss; "
                         + "and, always, when a rollback would add a NOT NULL column without a default to a table "
-                        + "with rows."})
+                        + "with rows.",
+                "With --targets FILE (or --targets-query SQL): every database listed is brought down to TARGET the "
+                        + "same way, as upgrade --targets does (canary, parallel, failure budget, report)."})
 final class DowngradeCommand implements Callable<Integer> {
     @ParentCommand
     private DbCommand db;
@@ -34,17 +39,27 @@ final class DowngradeCommand implements Callable<Integer> {
     private boolean allowDataLoss;
 
     @Option(names = "--json", description = "Print one JSON document: {\"revisions\": [{\"id\", \"message\", \"file\", "
-            + "\"duration_ms\", \"lock_retries\": [...]}], \"current\": \"NNNN\" or null} (docs/json-output.md).")
+            + "\"duration_ms\", \"lock_retries\": [...]}], \"current\": \"NNNN\" or null}; with --targets the report, "
+            + "{\"targets\": [{\"target\", \"before\", \"after\", \"duration_ms\", \"outcome\", \"error\", ...}], "
+            + "\"counts\", \"exit_code\", ...} (docs/json-output.md).")
     private boolean json;
+
+    @Mixin
+    private RolloutOptions rollout;
 
     @Override
     public Integer call() {
+        if (rollout.isGiven() && sql) {
+            throw new UsageException("--sql prints the SQL for no database; leave out --targets");
+        }
         if (sql) {
             db.out().print(new OfflineScript(db.revisions(), db.compiler()).downgrade(target));
             return ExitCode.OK.number();
         }
         Target to = Target.parse(target);
-        return db.migrate("downgrade", json,
-                (runner, listener) -> runner.downgrade(to, listener, new DataLossGuard(allowDataLoss)));
+        Migration downgrade = (runner, listener, warnings) ->
+                runner.downgrade(to, listener, new DataLossGuard(allowDataLoss));
+        return rollout.isGiven() ? db.rollOut("downgrade", target, rollout, json, downgrade)
+                : db.migrate("downgrade", json, downgrade);
     }
 }

@@ -1,11 +1,14 @@
 package com.auditeng.db.cli;
 
 import com.auditeng.db.ExitCode;
+import com.auditeng.db.UsageException;
+import com.auditeng.db.migrate.Migration;
 import com.auditeng.db.migrate.OfflineScript;
 import com.auditeng.db.migrate.Phase;
 import com.auditeng.db.migrate.Target;
 import com.auditeng.db.safety.UpgradeGuard;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -16,7 +19,14 @@ import java.util.concurrent.Callable;
         description = {"Apply revisions up to TARGET, each in one transaction; prints each revision applied.",
                 "Before running, lints the revisions: a destructive step (drop, narrowing type change) that would lose "
                         + "values held in rows stops the upgrade unless --allow-data-loss, a step sure to fail on rows "
-                        + "stops it always; other findings on tables with rows are warnings."})
+                        + "stops it always; other findings on tables with rows are warnings.",
+                "With --targets FILE (or --targets-query SQL): every database listed is brought to TARGET, each as "
+                        + "above under its own migration lock; the --canary targets first, the others only once they "
+                        + "succeeded, --parallel at once, none started after --max-failures failed. A target already "
+                        + "at TARGET is reported 'already-at-goal', so a rerun resumes an interrupted rollout. "
+                        + "Progress on stderr, a report on stdout (a table, or --json); exit 4 when a target's "
+                        + "migration failed, 1 when a check refused one, 3 when one could not be reached or FILE is "
+                        + "unreadable, empty or holds a bad URL."})
 final class UpgradeCommand implements Callable<Integer> {
     @ParentCommand
     private DbCommand db;
@@ -39,18 +49,28 @@ final class UpgradeCommand implements Callable<Integer> {
     private String phase;
 
     @Option(names = "--json", description = "Print one JSON document: {\"revisions\": [{\"id\", \"message\", \"file\", "
-            + "\"duration_ms\", \"lock_retries\": [...]}], \"current\": \"NNNN\" or null} (docs/json-output.md).")
+            + "\"duration_ms\", \"lock_retries\": [...]}], \"current\": \"NNNN\" or null}; with --targets the report, "
+            + "{\"targets\": [{\"target\", \"before\", \"after\", \"duration_ms\", \"outcome\", \"error\", ...}], "
+            + "\"counts\", \"exit_code\", ...} (docs/json-output.md).")
     private boolean json;
+
+    @Mixin
+    private RolloutOptions rollout;
 
     @Override
     public Integer call() {
+        if (rollout.isGiven() && sql) {
+            throw new UsageException("--sql prints the SQL for no database; leave out --targets");
+        }
         if (sql) {
             db.out().print(new OfflineScript(db.revisions(), db.compiler()).upgrade(target));
             return ExitCode.OK.number();
         }
         Target to = Target.parse(target);
         Phase upTo = phase == null ? Phase.CONTRACT : Phase.parse(phase);
-        return db.migrate("upgrade", json, (runner, listener) ->
-                runner.upgrade(to, listener, new UpgradeGuard(allowDataLoss, "--allow-data-loss", db.err()), upTo));
+        Migration upgrade = (runner, listener, warnings) ->
+                runner.upgrade(to, listener, new UpgradeGuard(allowDataLoss, "--allow-data-loss", warnings), upTo);
+        return rollout.isGiven() ? db.rollOut("upgrade", target, rollout, json, upgrade)
+                : db.migrate("upgrade", json, upgrade);
     }
 }

@@ -42,7 +42,9 @@ public final class RevisionCompiler {
     private static boolean generatorsRegistered;   // Liquibase's generator registry is one per process
     private Database database;   // created on first use: commands that compile nothing never start Liquibase
 
-    public CompiledRevision compile(RevisionFile file) {
+    // synchronized: the runners of a fleet's targets share one compiler, and Liquibase's parser and the cache's
+    // files are not made for threads; after the first target every revision comes from the cache
+    public synchronized CompiledRevision compile(RevisionFile file) {
         Optional<CompiledRevision> cached = cache.read(file);
         if (cached.isPresent()) {
             return cached.get();
