@@ -3,6 +3,8 @@ package com.auditeng.db.cli;
 import com.auditeng.db.ConfigurationException;
 import com.auditeng.db.ExitCode;
 import com.auditeng.db.UsageException;
+import com.auditeng.db.autogen.Change;
+import com.auditeng.db.autogen.ColumnFill;
 import com.auditeng.db.autogen.LikelyRename;
 import com.auditeng.db.autogen.RenameHint;
 import com.auditeng.db.autogen.RevisionPlan;
@@ -79,26 +81,37 @@ final class RevisionCommand implements Callable<Integer> {
         for (LikelyRename rename : plan.likelyRenames()) {
             db.err().println("warning: " + rename.describe());
         }
-        List<Path> written = new ArrayList<>();
         RollingPlan rolling = RollingPlan.of(plan);
-        boolean split = !rolling.expand().isEmpty() && !rolling.contract().isEmpty();
+        List<Path> written = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         if (!rolling.expand().isEmpty()) {
             written.add(writer.write(message, rolling.expand(), Phase.EXPAND));
+            reasons.add("expand: adds what the new version uses; the previous version runs on beside it"
+                    + (rolling.expand().changes().stream().anyMatch(change -> change instanceof Change.SyncTrigger)
+                    ? ", and a trigger copies each write between a column and its successor" : ""));
+        }
+        for (ColumnFill fill : rolling.fills()) {
+            written.add(next(folder).writeBackfill(message + " backfill " + fill.column(), fill));
+            reasons.add("expand (backfill): " + fill.why() + ", in batches outside a transaction");
+        }
+        if (!rolling.afterFills().isEmpty()) {
+            written.add(next(folder).write(message + " checks", rolling.afterFills(), Phase.EXPAND));
+            reasons.add("expand: NOT NULL checks, NOT VALID, once the backfill filled every row");
         }
         if (!rolling.concurrentIndexes().isEmpty()) {
-            RevisionWriter next = new RevisionWriter(folder, Revisions.load(folder));
-            written.add(next.writeConcurrentIndexes(message + (written.isEmpty() ? "" : " indexes"),
+            written.add(next(folder).writeConcurrentIndexes(message + (written.isEmpty() ? "" : " indexes"),
                     rolling.concurrentIndexes()));
-            db.notes().println("note: indexes on existing tables go in a revision of their own, built CONCURRENTLY "
-                    + "so that writes are not blocked");
+            reasons.add("expand: indexes on existing tables built CONCURRENTLY, so that writes are not blocked");
         }
         if (!rolling.contract().isEmpty()) {
-            RevisionWriter next = new RevisionWriter(folder, Revisions.load(folder));
-            written.add(next.write(message + (written.isEmpty() ? "" : " contract"), rolling.contract(), Phase.CONTRACT));
+            written.add(next(folder).write(message + (written.isEmpty() ? "" : " contract"), rolling.contract(),
+                    Phase.CONTRACT));
+            reasons.add("contract: drops, validates and tightens what the previous version still uses; "
+                    + "'db upgrade' once no instance of it runs");
         }
-        if (split) {
-            db.notes().println("note: written as expand and contract revisions: 'db upgrade --phase expand' before the "
-                    + "new application version starts, 'db upgrade' once the previous one is gone");
+        // one expand revision needs no word: it is what a revision always was
+        for (int i = 0; i < written.size() && (written.size() > 1 || rolling.expand().isEmpty()); i++) {
+            db.notes().println("note: " + written.get(i).getFileName() + " " + reasons.get(i));
         }
         rolling.notes().forEach(note -> db.notes().println("note: " + note));
         Path destructiveIn = written.get(written.size() - 1);   // destructive steps are contract steps: the last file
@@ -113,5 +126,10 @@ final class RevisionCommand implements Callable<Integer> {
                         .equals(finding.revision().fileName())))
                 .forEach(finding -> db.err().println("warning: " + finding.line()));
         return ExitCode.OK.number();
+    }
+
+    /** The writer of the revision after those written so far. */
+    private static RevisionWriter next(Path folder) {
+        return new RevisionWriter(folder, Revisions.load(folder));
     }
 }
