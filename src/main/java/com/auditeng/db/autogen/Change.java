@@ -382,20 +382,38 @@ public sealed interface Change {
     }
 
     /**
-     * VALIDATE CONSTRAINT: scans the rows under SHARE UPDATE EXCLUSIVE, which reads and writes pass. Its inverse is
-     * itself: a constraint cannot be made NOT VALID again, and validating a valid one changes nothing.
+     * VALIDATE CONSTRAINT: scans the rows under SHARE UPDATE EXCLUSIVE, which reads and writes pass. PostgreSQL
+     * cannot make a constraint NOT VALID again, so the inverse drops it and adds it back NOT VALID, a brief lock
+     * without a scan, which leaves the schema of the revision before exactly as it was.
      */
-    record Validate(String table, String constraint) implements Change {
+    record Validate(NotValid added, boolean validate) implements Change {
+        public Validate(NotValid added) {
+            this(added, true);
+        }
+
         public Phase phase() {
             return Phase.ADD_FOREIGN_KEY;
         }
 
         public Change inverse() {
-            return this;
+            return new Validate(added, !validate);
+        }
+
+        public String table() {
+            return added.table();
+        }
+
+        /** The name of the constraint validated. */
+        public String constraint() {
+            if (added.constraint() instanceof AddForeignKey key) {
+                return key.key().name();
+            }
+            return ((AddCheck) added.constraint()).check().name();
         }
 
         public String describe(String from, String to) {
-            return table + ": constraint " + constraint + " validated in " + to;
+            return table() + ": constraint " + constraint() + (validate ? " validated in " : " NOT VALID again in ")
+                    + to;
         }
     }
 

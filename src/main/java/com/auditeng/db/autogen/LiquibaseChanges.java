@@ -91,9 +91,17 @@ final class LiquibaseChanges {
 
     /**
      * The lint findings a change set of {@code change} accepts, one {@code lint-accept:} line each, with the reason:
-     * the old column of a move holds no value its new column lacks.
+     * the old column of a move holds no value its new column lacks, and the reverse until the contract.
      */
-    static List<String> acceptances(Change change) {
+    static List<String> acceptances(Change change, List<Change> revision) {
+        if (change instanceof AddColumn add) {
+            // the column a move adds: its rollback drops it, and every value is still in the old column
+            return revision.stream().filter(other -> other instanceof Change.SyncTrigger sync && sync.create()
+                            && sync.table().equals(add.table()) && sync.target().name().equals(add.column().name()))
+                    .map(other -> "lint-accept: drop-column on rollback only: " + add.table() + "."
+                            + ((Change.SyncTrigger) other).source().name() + " holds every value, kept in step by "
+                            + "the trigger").toList();
+        }
         if (!(change instanceof Change.DropMovedColumn drop) || !drop.drop()) {
             return List.of();
         }
@@ -212,8 +220,14 @@ final class LiquibaseChanges {
                         .map(SqlIdentifier::quote).collect(Collectors.joining(", ")) + ")"));
             }
         } else if (change instanceof Change.Validate validate) {
-            lines.add(sql("ALTER TABLE " + SqlIdentifier.quote(validate.table()) + " VALIDATE CONSTRAINT "
-                    + SqlIdentifier.quote(validate.constraint())));
+            String table = SqlIdentifier.quote(validate.table());
+            String name = SqlIdentifier.quote(validate.constraint());
+            if (validate.validate()) {
+                lines.add(sql("ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name));
+            } else {
+                lines.add(sql("ALTER TABLE " + table + " DROP CONSTRAINT " + name));
+                lines.addAll(render(validate.added()));
+            }
         } else if (change instanceof DropCheck drop) {
             lines.add(sql("ALTER TABLE " + SqlIdentifier.quote(drop.table()) + " DROP CONSTRAINT "
                     + SqlIdentifier.quote(drop.check().name())));

@@ -94,11 +94,13 @@ public record RollingPlan(RevisionPlan expand, List<ColumnFill> fills, RevisionP
                 online.add(new Change.AddIndex(add.table(), new Index(index.name(), index.columns(), true, false)));
                 contract.add(new Change.UniqueUsingIndex(add.table(), index, true));
             } else if (change instanceof Change.AddForeignKey add) {
-                expand.add(new Change.NotValid(add));
-                contract.add(new Change.Validate(add.table(), add.key().name()));
+                Change.NotValid notValid = new Change.NotValid(add);
+                expand.add(notValid);
+                contract.add(new Change.Validate(notValid));
             } else if (change instanceof Change.AddCheck add) {
-                expand.add(new Change.NotValid(add));
-                contract.add(new Change.Validate(add.table(), add.check().name()));
+                Change.NotValid notValid = new Change.NotValid(add);
+                expand.add(notValid);
+                contract.add(new Change.Validate(notValid));
             } else if (change instanceof Change.AlterNullability alter && !alter.nullable()) {
                 Change.AddCheck notNull = notNullCheck(alter.table(), alter.column());
                 expand.add(new Change.NotValid(notNull));
@@ -205,7 +207,7 @@ public record RollingPlan(RevisionPlan expand, List<ColumnFill> fills, RevisionP
 
     /** The contract half of the route to NOT NULL: validate the check, SET NOT NULL without a scan, drop the check. */
     private static List<Change> notNullRoute(Change.AddCheck notNull, String column) {
-        return List.of(new Change.Validate(notNull.table(), notNull.check().name()),
+        return List.of(new Change.Validate(new Change.NotValid(notNull)),
                 new Change.AlterNullability(notNull.table(), column, false), notNull.inverse());
     }
 
