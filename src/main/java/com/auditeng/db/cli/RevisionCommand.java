@@ -3,18 +3,16 @@ package com.auditeng.db.cli;
 import com.auditeng.db.ConfigurationException;
 import com.auditeng.db.ExitCode;
 import com.auditeng.db.UsageException;
-import com.auditeng.db.autogen.Change;
-import com.auditeng.db.autogen.ColumnFill;
 import com.auditeng.db.autogen.LikelyRename;
 import com.auditeng.db.autogen.RenameHint;
 import com.auditeng.db.autogen.RevisionPlan;
 import com.auditeng.db.autogen.RollingPlan;
+import com.auditeng.db.autogen.RollingWriter;
 import com.auditeng.db.autogen.RevisionPlanner;
 import com.auditeng.db.autogen.RevisionWriter;
 import com.auditeng.db.schema.ScratchServer;
 import com.auditeng.db.config.Settings;
 import com.auditeng.db.migrate.HeadMarker;
-import com.auditeng.db.migrate.Phase;
 import com.auditeng.db.migrate.RevisionFile;
 import com.auditeng.db.migrate.Revisions;
 import com.auditeng.db.safety.Linter;
@@ -82,36 +80,11 @@ final class RevisionCommand implements Callable<Integer> {
             db.err().println("warning: " + rename.describe());
         }
         RollingPlan rolling = RollingPlan.of(plan);
-        List<Path> written = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
-        if (!rolling.expand().isEmpty()) {
-            written.add(writer.write(message, rolling.expand(), Phase.EXPAND));
-            reasons.add("expand: adds what the new version uses; the previous version runs on beside it"
-                    + (rolling.expand().changes().stream().anyMatch(change -> change instanceof Change.SyncTrigger)
-                    ? ", and a trigger copies each write between a column and its successor" : ""));
-        }
-        for (ColumnFill fill : rolling.fills()) {
-            written.add(next(folder).writeBackfill(message + " backfill " + fill.column(), fill));
-            reasons.add("expand (backfill): " + fill.why() + ", in batches outside a transaction");
-        }
-        if (!rolling.afterFills().isEmpty()) {
-            written.add(next(folder).write(message + " checks", rolling.afterFills(), Phase.EXPAND));
-            reasons.add("expand: NOT NULL checks, NOT VALID, once the backfill filled every row");
-        }
-        if (!rolling.concurrentIndexes().isEmpty()) {
-            written.add(next(folder).writeConcurrentIndexes(message + (written.isEmpty() ? "" : " indexes"),
-                    rolling.concurrentIndexes()));
-            reasons.add("expand: indexes on existing tables built CONCURRENTLY, so that writes are not blocked");
-        }
-        if (!rolling.contract().isEmpty()) {
-            written.add(next(folder).write(message + (written.isEmpty() ? "" : " contract"), rolling.contract(),
-                    Phase.CONTRACT));
-            reasons.add("contract: drops, validates and tightens what the previous version still uses; "
-                    + "'db upgrade' once no instance of it runs");
-        }
+        List<RollingWriter.Written> revisionsWritten = new RollingWriter(folder).write(message, rolling);
+        List<Path> written = revisionsWritten.stream().map(RollingWriter.Written::file).toList();
         // one expand revision needs no word: it is what a revision always was
-        for (int i = 0; i < written.size() && (written.size() > 1 || rolling.expand().isEmpty()); i++) {
-            db.notes().println("note: " + written.get(i).getFileName() + " " + reasons.get(i));
+        if (written.size() > 1 || rolling.expand().isEmpty()) {
+            revisionsWritten.forEach(each -> db.notes().println("note: " + each.file().getFileName() + " " + each.why()));
         }
         rolling.notes().forEach(note -> db.notes().println("note: " + note));
         Path destructiveIn = written.get(written.size() - 1);   // destructive steps are contract steps: the last file
@@ -126,10 +99,5 @@ final class RevisionCommand implements Callable<Integer> {
                         .equals(finding.revision().fileName())))
                 .forEach(finding -> db.err().println("warning: " + finding.line()));
         return ExitCode.OK.number();
-    }
-
-    /** The writer of the revision after those written so far. */
-    private static RevisionWriter next(Path folder) {
-        return new RevisionWriter(folder, Revisions.load(folder));
     }
 }
