@@ -93,7 +93,7 @@ public final class RevisionWriter {
                     .append(LiquibaseChanges.label(change)).append('\n')
                     .append("      author: ").append(AUTHOR).append('\n')
                     .append(labels(phase))
-                    .append(comment(LiquibaseChanges.acceptances(change, changes)))
+                    .append(comment(MovedColumnChanges.acceptances(change, changes)))
                     .append("      changes:\n");
             LiquibaseChanges.render(change).forEach(line -> text.append("        ").append(line).append('\n'));
             text.append("      rollback:\n");

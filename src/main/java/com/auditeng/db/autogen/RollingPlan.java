@@ -165,7 +165,7 @@ public record RollingPlan(RevisionPlan expand, List<ColumnFill> fills, RevisionP
         expand.add(sync);
         String source = SqlIdentifier.quote(move.from().name());
         String target = SqlIdentifier.quote(to.name());
-        fills.add(new ColumnFill(table, to.name(), LiquibaseChanges.cast(source, move.from(), to),
+        fills.add(new ColumnFill(table, to.name(), MovedColumnChanges.cast(source, move.from(), to),
                 target + " IS NULL AND " + source + " IS NOT NULL", "copies " + table + "." + move.from().name()
                 + " into " + table + "." + to.name() + " on the rows already there"));
         contract.add(sync.inverse());

@@ -32,7 +32,8 @@ public final class RollingWriter {
                     + (syncs ? ", and a trigger copies each write between a column and its successor" : "")));
         }
         for (ColumnFill fill : plan.fills()) {
-            written.add(new Written(next().writeBackfill(message + " backfill " + fill.column(), fill),
+            String name = message + " backfill" + (plan.fills().size() > 1 ? " " + fill.column() : "");
+            written.add(new Written(next().writeBackfill(name, fill),
                     "expand (backfill): " + fill.why() + ", in batches outside a transaction"));
         }
         if (!plan.afterFills().isEmpty()) {

@@ -27,6 +27,7 @@ class RollingDeployTest {
     private static final String FIXTURES = "com.auditeng.db.autogen.fixture.";
     private static final Class<?> PREVIOUS = com.auditeng.db.autogen.fixture.base.Book.class;
     private static final Class<?> RENAMED = com.auditeng.db.autogen.fixture.renamecolumn.Book.class;
+    private static final Class<?> RETYPED = com.auditeng.db.autogen.fixture.retypedcolumn.Book.class;
     private static final Class<?> REQUIRED = com.auditeng.db.autogen.fixture.requiredcolumn.Book.class;
     private static final UUID AUTHOR = UUID.fromString("00000000-0000-7000-8000-000000000001");
 
@@ -56,12 +57,8 @@ class RollingDeployTest {
 
     @Test
     void aRenamedColumnServesBothVersionsThroughEveryPhaseAndBack() {
-        CliResult written = revision("heading", "renamecolumn", "--rename", "books.title=heading");
-        assertSucceeds(written);
-        assertThat(written.stdout().lines().map(line -> Path.of(line).getFileName().toString())).containsExactly(
-                "0002_heading.yaml", "0003_heading_backfill_heading.yaml", "0004_heading_indexes.yaml",
-                "0005_heading_contract.yaml");
-        assertSucceeds(cli.run("db", "verify", "--model", FIXTURES + "renamecolumn"));
+        generateAndVerify("heading", "renamecolumn", List.of("0002_heading.yaml", "0003_heading_backfill.yaml",
+                "0004_heading_indexes.yaml", "0005_heading_contract.yaml"), "--rename", "books.title=heading");
 
         assertSucceeds(cli.run("db", "upgrade", "0002"));
         try (ApplicationVersion previous = ApplicationVersion.start(url, PREVIOUS);
@@ -82,7 +79,7 @@ class RollingDeployTest {
 
         CliResult expanded = cli.run("db", "upgrade", "--phase", "expand");
         assertSucceeds(expanded);
-        assertThat(expanded.stdout()).isEqualTo("0003  heading backfill heading\n0004  heading indexes\n");
+        assertThat(expanded.stdout()).isEqualTo("0003  heading backfill\n0004  heading indexes\n");
         assertThat(db.rows("SELECT count(*) FROM books WHERE heading IS DISTINCT FROM title")).containsExactly("0");
         UUID lateFromPrevious;
         try (ApplicationVersion previous = ApplicationVersion.start(url, PREVIOUS)) {
@@ -123,12 +120,8 @@ class RollingDeployTest {
 
     @Test
     void aNewNotNullColumnIsFilledWhileBothVersionsWriteAndRequiredOnlyInTheContract() {
-        CliResult written = revision("public id", "requiredcolumn");
-        assertSucceeds(written);
-        assertThat(written.stdout().lines().map(line -> Path.of(line).getFileName().toString())).containsExactly(
-                "0002_public_id.yaml", "0003_public_id_backfill_public_id.yaml", "0004_public_id_checks.yaml",
-                "0005_public_id_contract.yaml");
-        assertSucceeds(cli.run("db", "verify", "--model", FIXTURES + "requiredcolumn"));
+        generateAndVerify("public id", "requiredcolumn", List.of("0002_public_id.yaml", "0003_public_id_backfill.yaml",
+                "0004_public_id_checks.yaml", "0005_public_id_contract.yaml"));
 
         assertSucceeds(cli.run("db", "upgrade", "0002"));
         UUID chosen = UUID.randomUUID();
@@ -172,6 +165,46 @@ class RollingDeployTest {
                 .containsExactly("Afterword:2, Colophon:4, Diary:5, Essays:8, Letters:12, Notes:11, Postscript:1, "
                         + "Sketches:10");
         assertThat(schema()).isEqualTo(schemaBefore);
+    }
+
+    @Test
+    void aColumnRenamedAsItsTypeChangesIsCastBothWaysWhileBothVersionsWrite() {
+        generateAndVerify("page count", "retypedcolumn", List.of("0002_page_count.yaml",
+                "0003_page_count_backfill.yaml", "0004_page_count_contract.yaml"), "--rename", "books.pages=page_count");
+
+        assertSucceeds(cli.run("db", "upgrade", "--phase", "expand"));
+        UUID fromNext;
+        try (ApplicationVersion previous = ApplicationVersion.start(url, PREVIOUS);
+             ApplicationVersion next = ApplicationVersion.start(url, RETYPED)) {
+            UUID fromPrevious = previous.insert(AUTHOR, Map.of("title", "Diary", "pages", 5));
+            fromNext = next.insert(AUTHOR, Map.of("title", "Essays", "pageCount", 7L));
+            previous.update(existing.get(0), "pages", 11);
+
+            assertThat(next.read(fromPrevious, "pageCount")).isEqualTo(5L);
+            assertThat(previous.read(fromNext, "pages")).isEqualTo(7);
+            assertThat(next.read(existing.get(0), "pageCount")).isEqualTo(11L);
+            assertThat(next.read(existing.get(1), "pageCount")).isEqualTo(10L);
+        }
+
+        assertSucceeds(cli.run("db", "upgrade"));
+        assertThat(db.columns()).contains("books.page_count bigint null").noneMatch(column ->
+                column.startsWith("books.pages"));
+        assertSucceeds(cli.run("db", "downgrade", "0001"));
+        try (ApplicationVersion previous = ApplicationVersion.start(url, PREVIOUS)) {
+            assertThat(previous.read(fromNext, "pages")).isEqualTo(7);
+            assertThat(previous.read(existing.get(0), "pages")).isEqualTo(11);
+        }
+        assertThat(schema()).isEqualTo(schemaBefore);
+    }
+
+    /** Autogenerates the revisions to {@code model}, expecting {@code files}; 'db verify' accepts them. */
+    private void generateAndVerify(String message, String model, List<String> files, String... more) {
+        CliResult written = revision(message, model, more);
+
+        assertSucceeds(written);
+        assertThat(written.stdout().lines().map(line -> Path.of(line).getFileName().toString()))
+                .containsExactlyElementsOf(files);
+        assertSucceeds(cli.run("db", "verify", "--model", FIXTURES + model));
     }
 
     private CliResult revision(String message, String model, String... more) {

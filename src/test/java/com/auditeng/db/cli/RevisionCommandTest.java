@@ -78,11 +78,11 @@ class RevisionCommandTest {
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout()).isEqualTo(migrations.resolve("0002_heading.yaml") + "\n"
-                + migrations.resolve("0003_heading_backfill_heading.yaml") + "\n"
+                + migrations.resolve("0003_heading_backfill.yaml") + "\n"
                 + migrations.resolve("0004_heading_indexes.yaml") + "\n"
                 + migrations.resolve("0005_heading_contract.yaml") + "\n");
         assertThat(result.stderr()).contains("note: 0002_heading.yaml expand: ", "a trigger copies each write",
-                "note: 0003_heading_backfill_heading.yaml expand (backfill): copies books.title into books.heading",
+                "note: 0003_heading_backfill.yaml expand (backfill): copies books.title into books.heading",
                 "note: 0005_heading_contract.yaml contract: ").doesNotContain("DESTRUCTIVE", "lint[rename]");
         assertThat(Files.readString(migrations.resolve("0002_heading.yaml")))
                 .contains("CREATE FUNCTION books_sync_title_heading()", "CREATE TRIGGER books_sync_title_heading")
