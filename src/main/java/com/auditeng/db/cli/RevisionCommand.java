@@ -97,7 +97,7 @@ final class RevisionCommand implements Callable<Integer> {
         new Linter().lint(all.stream().map(db.compiler()::compile).toList()).stream()
                 .filter(finding -> written.stream().anyMatch(path -> path.getFileName().toString()
                         .equals(finding.revision().fileName())))
-                .forEach(finding -> db.err().println("warning: " + finding.line()));
+                .forEach(finding -> db.err().println((finding.isAccepted() ? "note: " : "warning: ") + finding.line()));
         return ExitCode.OK.number();
     }
 }

@@ -83,7 +83,9 @@ class RevisionCommandTest {
                 + migrations.resolve("0005_heading_contract.yaml") + "\n");
         assertThat(result.stderr()).contains("note: 0002_heading.yaml expand: ", "a trigger copies each write",
                 "note: 0003_heading_backfill.yaml expand (backfill): copies books.title into books.heading",
-                "note: 0005_heading_contract.yaml contract: ").doesNotContain("DESTRUCTIVE", "lint[rename]");
+                "note: 0005_heading_contract.yaml contract: ", "note: accepted: lint[drop-column] 0005_heading_contract"
+                        + ".yaml: ALTER TABLE books DROP COLUMN title").doesNotContain("DESTRUCTIVE", "lint[rename]",
+                "warning");
         assertThat(Files.readString(migrations.resolve("0002_heading.yaml")))
                 .contains("CREATE FUNCTION books_sync_title_heading()", "CREATE TRIGGER books_sync_title_heading")
                 .doesNotContain("renameColumn", "dropColumn: {tableName: books, columnName: title}");
