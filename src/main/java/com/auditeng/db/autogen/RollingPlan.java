@@ -125,9 +125,12 @@ public record RollingPlan(RevisionPlan expand, List<ColumnFill> fills, RevisionP
         }
         expand.addAll(0, moved);
         // the VALIDATEs first: they scan under a lock writers pass, and in one transaction every lock is held to the
-        // end, so a scan after a SET NOT NULL or a drop would run under its ACCESS EXCLUSIVE lock
+        // end, so a scan after a SET NOT NULL or a drop would run under its ACCESS EXCLUSIVE lock; then the SET NOT
+        // NULLs, before any other step takes that lock: one whose check was not validated still scans
         List<Change> ordered = new ArrayList<>(contract.stream().filter(change -> change instanceof Change.Validate).toList());
-        contract.stream().filter(change -> !(change instanceof Change.Validate)).forEach(ordered::add);
+        contract.stream().filter(RollingPlan::setsNotNull).forEach(ordered::add);
+        contract.stream().filter(change -> !(change instanceof Change.Validate) && !setsNotNull(change))
+                .forEach(ordered::add);
         return new RollingPlan(new RevisionPlan(expand, plan.likelyRenames()), fills,
                 new RevisionPlan(afterFills, List.of()), online, new RevisionPlan(ordered, plan.likelyRenames()), notes);
     }
@@ -209,6 +212,10 @@ public record RollingPlan(RevisionPlan expand, List<ColumnFill> fills, RevisionP
     private static List<Change> notNullRoute(Change.AddCheck notNull, String column) {
         return List.of(new Change.Validate(new Change.NotValid(notNull)),
                 new Change.AlterNullability(notNull.table(), column, false), notNull.inverse());
+    }
+
+    private static boolean setsNotNull(Change change) {
+        return change instanceof Change.AlterNullability alter && !alter.nullable();
     }
 
     /** A default every row gets the same value of: a literal, perhaps cast, with no function call. */

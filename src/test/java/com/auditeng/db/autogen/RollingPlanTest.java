@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RollingPlanTest {
 
     @Test
-    void aContractRevisionValidatesBeforeItTakesAnyAccessExclusiveLock() {
+    void aContractRevisionValidatesThenSetsNotNullBeforeAnyOtherStepTakesAnAccessExclusiveLock() {
         RevisionPlan plan = new RevisionPlan(List.of(
                 new Change.DropColumn("findings", new SchemaSnapshot.Column("legacy", "text", true, Optional.empty())),
                 new Change.AlterNullability("findings", "remediation", false),
@@ -25,7 +25,7 @@ class RollingPlanTest {
 
         assertThat(rolling.expand().changes()).hasSize(2).allMatch(change -> change instanceof Change.NotValid);
         assertThat(rolling.contract().changes()).extracting(change -> change.getClass().getSimpleName())
-                .containsExactly("Validate", "Validate", "DropColumn", "AlterNullability", "DropCheck");
+                .containsExactly("Validate", "Validate", "AlterNullability", "DropColumn", "DropCheck");
     }
 
     @Test
