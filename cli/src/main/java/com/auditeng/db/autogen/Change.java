@@ -382,20 +382,38 @@ public sealed interface Change {
     }
 
     /**
-     * VALIDATE CONSTRAINT: scans the rows under SHARE UPDATE EXCLUSIVE, which reads and writes pass. Its inverse is
-     * itself: a constraint cannot be made NOT VALID again, and validating a valid one changes nothing.
+     * VALIDATE CONSTRAINT: scans the rows under SHARE UPDATE EXCLUSIVE, which reads and writes pass. PostgreSQL
+     * cannot make a constraint NOT VALID again, so the inverse drops it and adds it back NOT VALID, a brief lock
+     * without a scan, which leaves the schema of the revision before exactly as it was.
      */
-    record Validate(String table, String constraint) implements Change {
+    record Validate(NotValid added, boolean validate) implements Change {
+        public Validate(NotValid added) {
+            this(added, true);
+        }
+
         public Phase phase() {
             return Phase.ADD_FOREIGN_KEY;
         }
 
         public Change inverse() {
-            return this;
+            return new Validate(added, !validate);
+        }
+
+        public String table() {
+            return added.table();
+        }
+
+        /** The name of the constraint validated. */
+        public String constraint() {
+            if (added.constraint() instanceof AddForeignKey key) {
+                return key.key().name();
+            }
+            return ((AddCheck) added.constraint()).check().name();
         }
 
         public String describe(String from, String to) {
-            return table + ": constraint " + constraint + " validated in " + to;
+            return table() + ": constraint " + constraint() + (validate ? " validated in " : " NOT VALID again in ")
+                    + to;
         }
     }
 
@@ -416,6 +434,61 @@ public sealed interface Change {
         public String describe(String from, String to) {
             return where(table, index.columns()) + ": " + index.describe() + (attach ? " made a constraint in "
                     : " dropped in ") + to;
+        }
+    }
+
+    /**
+     * A trigger that keeps two columns of a table in step while a column moves (a rename, a type change): the
+     * previous application version writes {@code source}, the new one {@code target}, and each write is copied to
+     * the other column (cast when the types differ). A plpgsql function and a BEFORE INSERT OR UPDATE trigger, both
+     * named {@code <table>_sync_<source>_<target>}; undone by dropping both.
+     */
+    record SyncTrigger(String table, Column source, Column target, boolean create) implements Change {
+        public Phase phase() {
+            return create ? Phase.ADD_FOREIGN_KEY : Phase.DROP_FOREIGN_KEY;
+        }
+
+        public Change inverse() {
+            return new SyncTrigger(table, source, target, !create);
+        }
+
+        /** The function's and the trigger's name, cut to PostgreSQL's 63 bytes. */
+        public String name() {
+            String name = table + "_sync_" + source.name() + "_" + target.name();
+            return name.length() > 63 ? name.substring(0, 63) : name;
+        }
+
+        public String describe(String from, String to) {
+            return table + "." + source.name() + " and " + table + "." + target.name() + ": kept in step by trigger "
+                    + name() + (create ? " from " : " until ") + to;
+        }
+    }
+
+    /**
+     * The old column of a move dropped once the previous application version is gone; its values live on in
+     * {@code kept}. Undone by adding it again nullable, filling it from {@code kept}, and only then restoring its NOT
+     * NULL and default: a plain re-add of a NOT NULL column without a default would fail on a table with rows.
+     *
+     * @param dependents the drops of the indexes, checks and foreign keys on the dropped column, which DROP COLUMN
+     *                   takes with it; undone after the column is filled
+     */
+    record DropMovedColumn(String table, Column dropped, Column kept, List<Change> dependents, boolean drop)
+            implements Change {
+        public DropMovedColumn {
+            dependents = List.copyOf(dependents);
+        }
+
+        public Phase phase() {
+            return drop ? Phase.DROP_COLUMN : Phase.ADD_COLUMN;
+        }
+
+        public Change inverse() {
+            return new DropMovedColumn(table, dropped, kept, dependents, !drop);
+        }
+
+        public String describe(String from, String to) {
+            return table + "." + dropped.name() + ": " + (drop ? "dropped in " + to + ", its values kept in "
+                    : "added again in " + to + ", filled from ") + table + "." + kept.name();
         }
     }
 }

@@ -1,3 +1,5 @@
+// One file for every change on purpose: a change and its inverse render side by side, which is how one checks that
+// a rollback undoes its upgrade; only the moves, with their trigger, have a class of their own.
 package com.auditeng.db.autogen;
 
 import com.auditeng.db.schema.SqlType;
@@ -79,6 +81,10 @@ final class LiquibaseChanges {
             String target = "{tableName: " + scalar(alter.table()) + ", columnName: " + scalar(alter.column());
             lines.add(alter.toDefault().map(value -> "- addDefaultValue: " + target + ", defaultValueComputed: "
                     + scalar(value.source()) + "}").orElse("- dropDefaultValue: " + target + "}"));
+        } else if (change instanceof Change.SyncTrigger sync) {
+            MovedColumnChanges.syncTrigger(sync, lines);
+        } else if (change instanceof Change.DropMovedColumn drop) {
+            MovedColumnChanges.dropMovedColumn(drop, lines);
         } else {
             renderConstraint(change, lines);
         }
@@ -108,6 +114,8 @@ final class LiquibaseChanges {
             return Optional.of(alter.column());
         } else if (change instanceof AlterDefault alter) {
             return Optional.of(alter.column());
+        } else if (change instanceof Change.DropMovedColumn drop) {
+            return Optional.of(drop.dropped().name());
         }
         return Optional.empty();
     }
@@ -137,6 +145,8 @@ final class LiquibaseChanges {
             return Optional.of(validate.constraint());
         } else if (change instanceof Change.UniqueUsingIndex unique) {
             return Optional.of(unique.index().name());
+        } else if (change instanceof Change.SyncTrigger sync) {
+            return Optional.of(sync.name());
         }
         return Optional.empty();
     }
@@ -184,8 +194,14 @@ final class LiquibaseChanges {
                         .map(SqlIdentifier::quote).collect(Collectors.joining(", ")) + ")"));
             }
         } else if (change instanceof Change.Validate validate) {
-            lines.add(sql("ALTER TABLE " + SqlIdentifier.quote(validate.table()) + " VALIDATE CONSTRAINT "
-                    + SqlIdentifier.quote(validate.constraint())));
+            String table = SqlIdentifier.quote(validate.table());
+            String name = SqlIdentifier.quote(validate.constraint());
+            if (validate.validate()) {
+                lines.add(sql("ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name));
+            } else {
+                lines.add(sql("ALTER TABLE " + table + " DROP CONSTRAINT " + name));
+                lines.addAll(render(validate.added()));
+            }
         } else if (change instanceof DropCheck drop) {
             lines.add(sql("ALTER TABLE " + SqlIdentifier.quote(drop.table()) + " DROP CONSTRAINT "
                     + SqlIdentifier.quote(drop.check().name())));
@@ -217,7 +233,7 @@ final class LiquibaseChanges {
         }
     }
 
-    private static String column(Column column, Optional<String> primaryKeyName) {
+    static String column(Column column, Optional<String> primaryKeyName) {
         StringBuilder text = new StringBuilder("{name: ").append(scalar(column.name()))
                 .append(", type: ").append(scalar(SqlType.liquibase(column.type())));
         column.defaultValue()
@@ -268,7 +284,7 @@ final class LiquibaseChanges {
     }
 
     // splitStatements off: a ';' inside a check's string literal must not cut the statement in two
-    private static String sql(String statement) {
+    static String sql(String statement) {
         return "- sql: {sql: " + scalar(statement) + ", splitStatements: false}";
     }
 

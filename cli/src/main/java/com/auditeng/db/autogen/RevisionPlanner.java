@@ -43,6 +43,7 @@ public final class RevisionPlanner {
             try (Connection connection = scratch.connect()) {
                 SchemaSnapshot wanted = ExpressionNormalizer.normalize(model.get(), connection);
                 SchemaSnapshot built = CatalogReader.read(connection);
+                SchemaSnapshot beforeRenames = built;
                 List<Change> changes = new ArrayList<>();
                 List<RenameHint> ordered = new ArrayList<>(hints.stream().filter(RenameHint::isTable).toList());
                 hints.stream().filter(hint -> !hint.isTable()).map(hint -> hint.afterTableRenames(hints))
@@ -58,7 +59,10 @@ public final class RevisionPlanner {
                     built = CatalogReader.read(connection);
                 }
                 changes.addAll(SchemaDiff.between(built, wanted));
-                return new RevisionPlan(changes, LikelyRename.among(changes));
+                // a table renamed is one contract step whatever its columns do, so only column renames go side by side
+                List<Change> sideBySide = hints.stream().anyMatch(RenameHint::isTable) ? changes
+                        : SchemaDiff.between(beforeRenames, wanted);
+                return new RevisionPlan(changes, LikelyRename.among(changes), sideBySide);
             }
         } catch (SQLException e) {
             throw new ConfigurationException("cannot read the scratch database's schema (" + e.getMessage()

@@ -26,6 +26,8 @@ import java.util.Optional;
 public final class RevisionWriter {
     private static final int SLUG_LENGTH = 40;
     private static final String AUTHOR = "auditeng";
+    // rows a backfill transaction holds: small enough that a batch's row locks pass unnoticed by the application
+    private static final int BACKFILL_BATCH = 1000;
 
     private final Path folder;
     private final Revisions revisions;
@@ -91,6 +93,7 @@ public final class RevisionWriter {
                     .append(LiquibaseChanges.label(change)).append('\n')
                     .append("      author: ").append(AUTHOR).append('\n')
                     .append(labels(phase))
+                    .append(comment(MovedColumnChanges.acceptances(change, changes)))
                     .append("      changes:\n");
             LiquibaseChanges.render(change).forEach(line -> text.append("        ").append(line).append('\n'));
             text.append("      rollback:\n");
@@ -136,6 +139,37 @@ public final class RevisionWriter {
         return write(id, message, text.toString());
     }
 
+    /**
+     * Writes a backfill: one {@code update} outside a transaction, which {@code db upgrade} runs in batches by primary
+     * key, each batch a transaction of its own. Its rollback does nothing: the revision before it adds the column, and
+     * that revision's rollback drops it with what was filled.
+     */
+    public Path writeBackfill(String message, ColumnFill fill) {
+        RevisionId id = nextId();
+        StringBuilder text = header(id, message);
+        text.append("# Written by 'auditeng db revision --autogenerate': ").append(fill.why()).append(".\n")
+                .append("# Only the rows there when it starts are filled; the revision before it covers later writes.\n")
+                .append("# An interrupted run resumes after its last committed batch; 'batch=' and 'pause=' tune it.\n")
+                .append("databaseChangeLog:\n")
+                .append("  - changeSet:\n")
+                .append("      id: ").append(id).append("-backfill-").append(fill.table()).append('-')
+                .append(fill.column()).append('\n')
+                .append("      author: ").append(AUTHOR).append('\n')
+                .append("      runInTransaction: false\n")
+                .append(labels(Optional.of(Phase.EXPAND)))
+                .append("      comment: backfill batch=").append(BACKFILL_BATCH).append('\n')
+                .append("      changes:\n")
+                .append("        - update:\n")
+                .append("            tableName: ").append(LiquibaseChanges.scalar(fill.table())).append('\n')
+                .append("            columns:\n")
+                .append("              - column: {name: ").append(LiquibaseChanges.scalar(fill.column()))
+                .append(", valueComputed: ").append(LiquibaseChanges.scalar(fill.value())).append("}\n")
+                .append("            where: ").append(LiquibaseChanges.scalar(fill.where())).append('\n')
+                .append("      rollback:\n")
+                .append("        - empty: {}\n");
+        return write(id, message, text.toString());
+    }
+
     /** The file name of revision {@code id} for {@code message}: {@code NNNN_} and the message's words. */
     public static String fileName(RevisionId id, String message) {
         String slug = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
@@ -169,6 +203,15 @@ public final class RevisionWriter {
                 .append("      changes:\n")
                 .append("        - tagDatabase:\n")
                 .append("            tag: \"").append(id).append("\"\n");
+    }
+
+    private static String comment(List<String> lines) {
+        if (lines.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("      comment: |-\n");
+        lines.forEach(line -> text.append("        ").append(line).append('\n'));
+        return text.toString();
     }
 
     private static String labels(Optional<Phase> phase) {

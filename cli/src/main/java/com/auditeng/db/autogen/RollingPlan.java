@@ -1,17 +1,14 @@
 package com.auditeng.db.autogen;
 
-import com.auditeng.db.schema.SqlIdentifier;
-
-import com.auditeng.db.schema.SqlExpression;
-
-import com.auditeng.db.schema.SchemaSnapshot;
-
 import com.auditeng.db.schema.SchemaSnapshot.Check;
 import com.auditeng.db.schema.SchemaSnapshot.Column;
 import com.auditeng.db.schema.SchemaSnapshot.Index;
+import com.auditeng.db.schema.SqlExpression;
+import com.auditeng.db.schema.SqlIdentifier;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -20,77 +17,210 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>expand (runs while the previous application version still does): every adding step; a foreign key or
  *       CHECK added NOT VALID; a NOT NULL to come as a CHECK (col IS NOT NULL) NOT VALID; a new NOT NULL column
- *       without a default added nullable;</li>
+ *       without a constant default added nullable; a renamed column added beside the old one, with a trigger that
+ *       copies each write to the other column;</li>
+ *   <li>fills: backfill revisions, one a column, for the rows already there (a moved column from its old one, a new
+ *       column from its default), then the NOT VALID checks that wait for them;</li>
  *   <li>indexes on existing tables, built CONCURRENTLY in a revision of their own (also expand), unique
  *       constraints' indexes among them;</li>
- *   <li>contract (once the previous version is gone): drops, renames and narrowing type changes; VALIDATE of what
- *       expand added NOT VALID; a unique index made the constraint (USING INDEX); SET NOT NULL after its CHECK is validated (PostgreSQL 12+ then skips the scan), and
- *       the CHECK dropped.</li>
+ *   <li>contract (once the previous version is gone): drops and narrowing type changes; VALIDATE of what expand
+ *       added NOT VALID; a unique index made the constraint (USING INDEX); SET NOT NULL after its CHECK is validated
+ *       (PostgreSQL 12+ then skips the scan), and the CHECK dropped; a moved column's trigger and old column.</li>
  * </ul>
- * A new table is empty and unused, so it keeps the plain forms. A plan with a rename stays one contract revision:
- * the steps after a rename name the new names, which the previous version does not know.
+ * A new table is empty and unused, so it keeps the plain forms. A renamed table stays one contract revision.
  */
-public record RollingPlan(RevisionPlan expand, List<Change.AddIndex> concurrentIndexes, RevisionPlan contract,
-                          List<String> notes) {
+public record RollingPlan(RevisionPlan expand, List<ColumnFill> fills, RevisionPlan afterFills,
+                          List<Change.AddIndex> concurrentIndexes, RevisionPlan contract, List<String> notes) {
 
     public RollingPlan {
+        fills = List.copyOf(fills);
         concurrentIndexes = List.copyOf(concurrentIndexes);
         notes = List.copyOf(notes);
     }
 
-    public static RollingPlan of(RevisionPlan plan) {
-        Set<String> created = plan.changes().stream().filter(change -> change instanceof Change.CreateTable)
-                .map(Change::table).collect(Collectors.toSet());
-        List<Change.AddIndex> online = new ArrayList<>(plan.onlineIndexes());
-        List<Change> rest = plan.withoutOnlineIndexes().changes();
-        if (rest.stream().anyMatch(change -> change instanceof Change.RenameColumn || change instanceof Change.RenameTable)) {
-            return new RollingPlan(new RevisionPlan(List.of(), plan.likelyRenames()), online,
-                    new RevisionPlan(rest, plan.likelyRenames()), List.of("a rename goes in one contract revision: "
-                    + "the previous application version reads the old name until it is gone"));
+    /** A column whose values move to another: the old one and its successor, under a new name. */
+    private record Move(String table, Column from, Column to, List<Change> dependents) {
+        boolean drops(Change change) {
+            return change instanceof Change.DropColumn drop && drop.table().equals(table)
+                    && drop.column().name().equals(from.name());
         }
+
+        boolean adds(Change change) {
+            return change instanceof Change.AddColumn add && add.table().equals(table)
+                    && add.column().name().equals(to.name());
+        }
+
+        /** A drop of an index, check or foreign key on the old column, which DROP COLUMN takes with it. */
+        boolean takesAlong(Change change) {
+            return change.table().equals(table) && (change instanceof Change.DropIndex drop
+                    && drop.index().columns().contains(from.name())
+                    || change instanceof Change.DropForeignKey dropKey && dropKey.key().columns().contains(from.name())
+                    || change instanceof Change.DropCheck check && check.columns().contains(from.name()));
+        }
+    }
+
+    public static RollingPlan of(RevisionPlan plan) {
+        List<Move> moves = moves(plan);
+        long renamedColumns = plan.changes().stream().filter(change -> change instanceof Change.RenameColumn).count();
+        if (plan.changes().stream().anyMatch(change -> change instanceof Change.RenameTable)
+                || moves.size() != renamedColumns) {
+            return new RollingPlan(new RevisionPlan(List.of(), plan.likelyRenames()), List.of(),
+                    new RevisionPlan(List.of(), List.of()), plan.onlineIndexes(),
+                    new RevisionPlan(plan.withoutOnlineIndexes().changes(), plan.likelyRenames()),
+                    List.of("a renamed table goes in one contract revision: the previous application version reads "
+                            + "the old name until it is gone"));
+        }
+        RevisionPlan working = moves.isEmpty() ? plan : new RevisionPlan(plan.sideBySide(), plan.likelyRenames());
+        Set<String> created = working.changes().stream().filter(change -> change instanceof Change.CreateTable)
+                .map(Change::table).collect(Collectors.toSet());
+        List<Change.AddIndex> online = new ArrayList<>(working.onlineIndexes());
         List<Change> expand = new ArrayList<>();
+        List<ColumnFill> fills = new ArrayList<>();
+        List<Change> afterFills = new ArrayList<>();
         List<Change> contract = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        for (Change change : rest) {
+        for (Change change : working.withoutOnlineIndexes().changes()) {
+            Optional<Move> move = moves.stream().filter(each -> each.drops(change) || each.adds(change)
+                    || each.takesAlong(change)).findFirst();
             boolean existing = !created.contains(change.table());
-            if (!existing) {
+            if (move.isPresent()) {
+                if (move.get().takesAlong(change)) {
+                    move.get().dependents().add(change);
+                }
+            } else if (!existing) {
                 expand.add(change);
             } else if (change instanceof Change.AddIndex add && add.index().constraint()) {
                 Index index = add.index();
                 online.add(new Change.AddIndex(add.table(), new Index(index.name(), index.columns(), true, false)));
                 contract.add(new Change.UniqueUsingIndex(add.table(), index, true));
             } else if (change instanceof Change.AddForeignKey add) {
-                expand.add(new Change.NotValid(add));
-                contract.add(new Change.Validate(add.table(), add.key().name()));
+                Change.NotValid notValid = new Change.NotValid(add);
+                expand.add(notValid);
+                contract.add(new Change.Validate(notValid));
             } else if (change instanceof Change.AddCheck add) {
-                expand.add(new Change.NotValid(add));
-                contract.add(new Change.Validate(add.table(), add.check().name()));
+                Change.NotValid notValid = new Change.NotValid(add);
+                expand.add(notValid);
+                contract.add(new Change.Validate(notValid));
             } else if (change instanceof Change.AlterNullability alter && !alter.nullable()) {
                 Change.AddCheck notNull = notNullCheck(alter.table(), alter.column());
                 expand.add(new Change.NotValid(notNull));
-                contract.add(new Change.Validate(alter.table(), notNull.check().name()));
-                contract.add(alter);
-                contract.add(notNull.inverse());
+                contract.addAll(notNullRoute(notNull, alter.column()));
             } else if (change instanceof Change.AddColumn add && !add.column().nullable()
-                    && add.column().defaultValue().isEmpty()) {
-                Column column = add.column();
-                expand.add(new Change.AddColumn(add.table(), new Column(column.name(), column.type(), true,
-                        column.defaultValue())));
-                contract.add(new Change.AlterNullability(add.table(), column.name(), false));
-                notes.add(add.table() + "." + column.name() + " is added nullable, and made NOT NULL in the contract "
-                        + "revision: fill it on the rows already there before that runs (a backfill revision)");
+                    && add.column().defaultValue().map(RollingPlan::isConstant).orElse(false)) {
+                // a constant default fills every row at once (PostgreSQL 11+, without a rewrite), and the previous
+                // version's inserts get it too: the column can be NOT NULL from the start
+                expand.add(change);
+            } else if (change instanceof Change.AddColumn add && !add.column().nullable()) {
+                addFilledLater(add, expand, fills, afterFills, contract, notes);
             } else if (isContracting(change)) {
                 contract.add(change);
             } else {
                 expand.add(change);
             }
         }
+        // the moved columns first: the checks and foreign keys added NOT VALID above may name them
+        List<Change> moved = new ArrayList<>();
+        for (Move each : moves) {
+            move(each, moved, fills, contract);
+        }
+        expand.addAll(0, moved);
         // the VALIDATEs first: they scan under a lock writers pass, and in one transaction every lock is held to the
-        // end, so a scan after a SET NOT NULL or a drop would run under its ACCESS EXCLUSIVE lock
+        // end, so a scan after a SET NOT NULL or a drop would run under its ACCESS EXCLUSIVE lock; then the SET NOT
+        // NULLs, before any other step takes that lock: one whose check was not validated still scans
         List<Change> ordered = new ArrayList<>(contract.stream().filter(change -> change instanceof Change.Validate).toList());
-        contract.stream().filter(change -> !(change instanceof Change.Validate)).forEach(ordered::add);
-        return new RollingPlan(new RevisionPlan(expand, plan.likelyRenames()), online,
-                new RevisionPlan(ordered, plan.likelyRenames()), notes);
+        contract.stream().filter(RollingPlan::setsNotNull).forEach(ordered::add);
+        contract.stream().filter(change -> !(change instanceof Change.Validate) && !setsNotNull(change))
+                .forEach(ordered::add);
+        return new RollingPlan(new RevisionPlan(expand, plan.likelyRenames()), fills,
+                new RevisionPlan(afterFills, List.of()), online, new RevisionPlan(ordered, plan.likelyRenames()), notes);
+    }
+
+    /** The renamed columns of the plan, found beside their old columns in its side-by-side form. */
+    private static List<Move> moves(RevisionPlan plan) {
+        List<Move> moves = new ArrayList<>();
+        for (Change change : plan.changes()) {
+            if (!(change instanceof Change.RenameColumn rename)) {
+                continue;
+            }
+            Optional<Column> from = plan.sideBySide().stream().filter(each -> each instanceof Change.DropColumn drop
+                    && drop.table().equals(rename.table()) && drop.column().name().equals(rename.column()))
+                    .map(each -> ((Change.DropColumn) each).column()).findFirst();
+            Optional<Column> to = plan.sideBySide().stream().filter(each -> each instanceof Change.AddColumn add
+                    && add.table().equals(rename.table()) && add.column().name().equals(rename.newName()))
+                    .map(each -> ((Change.AddColumn) each).column()).findFirst();
+            if (from.isPresent() && to.isPresent()) {
+                moves.add(new Move(rename.table(), from.get(), to.get(), new ArrayList<>()));
+            }
+        }
+        return moves;
+    }
+
+    /**
+     * A moved column: added nullable and without a default beside the old one (a default on either would hide which
+     * one an insert wrote), a trigger keeping both in step, a backfill of the rows already there; then, in the
+     * contract, the trigger and the old column dropped, and the NOT NULL and default the new column should have.
+     */
+    private static void move(Move move, List<Change> expand, List<ColumnFill> fills, List<Change> contract) {
+        String table = move.table();
+        Column to = move.to();
+        expand.add(new Change.AddColumn(table, new Column(to.name(), to.type(), true, Optional.empty())));
+        Change.SyncTrigger sync = new Change.SyncTrigger(table, move.from(), to, true);
+        expand.add(sync);
+        String source = SqlIdentifier.quote(move.from().name());
+        String target = SqlIdentifier.quote(to.name());
+        fills.add(new ColumnFill(table, to.name(), MovedColumnChanges.cast(source, move.from(), to),
+                target + " IS NULL AND " + source + " IS NOT NULL", "copies " + table + "." + move.from().name()
+                + " into " + table + "." + to.name() + " on the rows already there"));
+        contract.add(sync.inverse());
+        contract.add(new Change.DropMovedColumn(table, move.from(), to, move.dependents(), true));
+        if (!to.nullable()) {
+            // the trigger fills the new column on every write, so the check can come before the backfill
+            Change.AddCheck notNull = notNullCheck(table, to.name());
+            expand.add(new Change.NotValid(notNull));
+            contract.addAll(notNullRoute(notNull, to.name()));
+        }
+        to.defaultValue().ifPresent(value -> contract.add(new Change.AlterDefault(table, to.name(), Optional.empty(),
+                Optional.of(value))));
+    }
+
+    /**
+     * A new NOT NULL column whose default differs row by row (or is absent): added nullable with its default, which
+     * the previous version's inserts get; the rows already there backfilled from the default; the NOT VALID check
+     * once they are, so that an update of a row not filled yet cannot fail on it.
+     */
+    private static void addFilledLater(Change.AddColumn add, List<Change> expand, List<ColumnFill> fills,
+                                       List<Change> afterFills, List<Change> contract, List<String> notes) {
+        Column column = add.column();
+        expand.add(new Change.AddColumn(add.table(), new Column(column.name(), column.type(), true, Optional.empty())));
+        Change.AddCheck notNull = notNullCheck(add.table(), column.name());
+        if (column.defaultValue().isEmpty()) {
+            contract.add(new Change.AlterNullability(add.table(), column.name(), false));
+            notes.add(add.table() + "." + column.name() + " is added nullable, and made NOT NULL in the contract "
+                    + "revision: fill it on the rows already there before that runs (a backfill revision)");
+            return;
+        }
+        SqlExpression value = column.defaultValue().get();
+        expand.add(new Change.AlterDefault(add.table(), column.name(), Optional.empty(), Optional.of(value)));
+        String name = SqlIdentifier.quote(column.name());
+        fills.add(new ColumnFill(add.table(), column.name(), value.source(), name + " IS NULL", "fills "
+                + add.table() + "." + column.name() + " with its default on the rows already there"));
+        afterFills.add(new Change.NotValid(notNull));
+        contract.addAll(notNullRoute(notNull, column.name()));
+    }
+
+    /** The contract half of the route to NOT NULL: validate the check, SET NOT NULL without a scan, drop the check. */
+    private static List<Change> notNullRoute(Change.AddCheck notNull, String column) {
+        return List.of(new Change.Validate(new Change.NotValid(notNull)),
+                new Change.AlterNullability(notNull.table(), column, false), notNull.inverse());
+    }
+
+    private static boolean setsNotNull(Change change) {
+        return change instanceof Change.AlterNullability alter && !alter.nullable();
+    }
+
+    /** A default every row gets the same value of: a literal, perhaps cast, with no function call. */
+    private static boolean isConstant(SqlExpression value) {
+        return !value.canonical().contains("(") && !value.canonical().contains("nextval");
     }
 
     /** Steps the previous application version may break on: it still reads, writes or relies on what they change. */

@@ -7,12 +7,12 @@ import com.auditeng.db.autogen.LikelyRename;
 import com.auditeng.db.autogen.RenameHint;
 import com.auditeng.db.autogen.RevisionPlan;
 import com.auditeng.db.autogen.RollingPlan;
+import com.auditeng.db.autogen.RollingWriter;
 import com.auditeng.db.autogen.RevisionPlanner;
 import com.auditeng.db.autogen.RevisionWriter;
 import com.auditeng.db.schema.ScratchServer;
 import com.auditeng.db.config.Settings;
 import com.auditeng.db.migrate.HeadMarker;
-import com.auditeng.db.migrate.Phase;
 import com.auditeng.db.migrate.RevisionFile;
 import com.auditeng.db.migrate.Revisions;
 import com.auditeng.db.safety.Linter;
@@ -79,26 +79,12 @@ final class RevisionCommand implements Callable<Integer> {
         for (LikelyRename rename : plan.likelyRenames()) {
             db.err().println("warning: " + rename.describe());
         }
-        List<Path> written = new ArrayList<>();
         RollingPlan rolling = RollingPlan.of(plan);
-        boolean split = !rolling.expand().isEmpty() && !rolling.contract().isEmpty();
-        if (!rolling.expand().isEmpty()) {
-            written.add(writer.write(message, rolling.expand(), Phase.EXPAND));
-        }
-        if (!rolling.concurrentIndexes().isEmpty()) {
-            RevisionWriter next = new RevisionWriter(folder, Revisions.load(folder));
-            written.add(next.writeConcurrentIndexes(message + (written.isEmpty() ? "" : " indexes"),
-                    rolling.concurrentIndexes()));
-            db.notes().println("note: indexes on existing tables go in a revision of their own, built CONCURRENTLY "
-                    + "so that writes are not blocked");
-        }
-        if (!rolling.contract().isEmpty()) {
-            RevisionWriter next = new RevisionWriter(folder, Revisions.load(folder));
-            written.add(next.write(message + (written.isEmpty() ? "" : " contract"), rolling.contract(), Phase.CONTRACT));
-        }
-        if (split) {
-            db.notes().println("note: written as expand and contract revisions: 'db upgrade --phase expand' before the "
-                    + "new application version starts, 'db upgrade' once the previous one is gone");
+        List<RollingWriter.Written> revisionsWritten = new RollingWriter(folder).write(message, rolling);
+        List<Path> written = revisionsWritten.stream().map(RollingWriter.Written::file).toList();
+        // one expand revision needs no word: it is what a revision always was
+        if (written.size() > 1 || rolling.expand().isEmpty()) {
+            revisionsWritten.forEach(each -> db.notes().println("note: " + each.file().getFileName() + " " + each.why()));
         }
         rolling.notes().forEach(note -> db.notes().println("note: " + note));
         Path destructiveIn = written.get(written.size() - 1);   // destructive steps are contract steps: the last file
@@ -111,7 +97,7 @@ final class RevisionCommand implements Callable<Integer> {
         new Linter().lint(all.stream().map(db.compiler()::compile).toList()).stream()
                 .filter(finding -> written.stream().anyMatch(path -> path.getFileName().toString()
                         .equals(finding.revision().fileName())))
-                .forEach(finding -> db.err().println("warning: " + finding.line()));
+                .forEach(finding -> db.err().println((finding.isAccepted() ? "note: " : "warning: ") + finding.line()));
         return ExitCode.OK.number();
     }
 }

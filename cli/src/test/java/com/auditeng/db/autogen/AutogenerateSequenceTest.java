@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AutogenerateSequenceTest {
     private static final String FIXTURES = "com.auditeng.db.autogen.fixture.";
     private static final List<String> MODELS = List.of("base", "addcolumn", "addtable", "dropcolumn", "typechange",
-            "nullability", "index", "foreignkey", "check", "serverdefault", "renamecolumn", "renametable", "quoting");
+            "nullability", "index", "foreignkey", "check", "serverdefault", "renamecolumn", "renametable", "quoting",
+            "requiredcolumn", "retypedcolumn");
     private static final int SEQUENCES = Integer.getInteger("auditeng.autogen.sequences", 2);
     private static final long SEED = Long.getLong("auditeng.autogen.seed", System.nanoTime());
 

@@ -62,7 +62,7 @@ class RevisionCommandTest {
         assertThat(result.stderr()).contains("warning: likely rename: column books.title is dropped and books.heading "
                         + "(varchar(200)) added; if it is a rename, rerun with --rename books.title=heading",
                 "warning: 0004_heading_contract.yaml drops column books.title and the data in it (marked DESTRUCTIVE",
-                "note: written as expand and contract revisions");
+                "note: 0002_heading.yaml expand: ", "note: 0004_heading_contract.yaml contract: ");
         assertThat(Files.readString(migrations.resolve("0002_heading.yaml"))).contains("labels: expand", "addColumn")
                 .doesNotContain("dropColumn: {tableName: books, columnName: title}", "labels: contract");
         assertThat(Files.readString(migrations.resolve("0004_heading_contract.yaml")))
@@ -70,18 +70,28 @@ class RevisionCommandTest {
     }
 
     @Test
-    void autogenerateWithARenameHintWritesARename() throws IOException {
+    void autogenerateWithARenameHintWritesTheNewColumnBesideTheOldOneKeptInStepUntilTheContract() throws IOException {
         revision("--autogenerate", "-m", "base", "--model", FIXTURES + "base");
 
         CliResult result = revision("--autogenerate", "-m", "heading", "--model", FIXTURES + "renamecolumn",
                 "--rename", "books.title=heading");
 
-        assertThat(result.exitCode()).isZero();
-        assertThat(result.stderr()).contains("note: a rename goes in one contract revision", "warning: lint[rename] "
-                + "0002_heading.yaml: ALTER TABLE books RENAME COLUMN title TO heading").doesNotContain("DESTRUCTIVE");
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).isEqualTo(migrations.resolve("0002_heading.yaml") + "\n"
+                + migrations.resolve("0003_heading_backfill.yaml") + "\n"
+                + migrations.resolve("0004_heading_indexes.yaml") + "\n"
+                + migrations.resolve("0005_heading_contract.yaml") + "\n");
+        assertThat(result.stderr()).contains("note: 0002_heading.yaml expand: ", "a trigger copies each write",
+                "note: 0003_heading_backfill.yaml expand (backfill): copies books.title into books.heading",
+                "note: 0005_heading_contract.yaml contract: ", "note: accepted: lint[drop-column] 0005_heading_contract"
+                        + ".yaml: ALTER TABLE books DROP COLUMN title").doesNotContain("DESTRUCTIVE", "lint[rename]",
+                "warning");
         assertThat(Files.readString(migrations.resolve("0002_heading.yaml")))
-                .contains("renameColumn: {tableName: books, oldColumnName: title, newColumnName: heading}")
-                .doesNotContain("dropColumn");
+                .contains("CREATE FUNCTION books_sync_title_heading()", "CREATE TRIGGER books_sync_title_heading")
+                .doesNotContain("renameColumn", "dropColumn: {tableName: books, columnName: title}");
+        assertThat(Files.readString(migrations.resolve("0005_heading_contract.yaml")))
+                .contains("DROP TRIGGER books_sync_title_heading", "dropColumn: {tableName: books, columnName: title}",
+                        "lint-accept: drop-column");
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.Optional;
  */
 public record Backfill(String table, String assignments, Optional<String> where, int batchSize, Duration pause) {
     public static final int DEFAULT_BATCH_SIZE = 1000;
+    /** Where a backfill keeps its place between batches; the migrations' own table, like the tracking table. */
+    public static final String PROGRESS_TABLE = "auditeng_backfill";
 
     public Backfill {
         if (batchSize < 1) {

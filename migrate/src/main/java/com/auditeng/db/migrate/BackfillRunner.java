@@ -19,7 +19,7 @@ import java.util.Optional;
  * and its progress row removed, in the transaction after the last batch.
  */
 final class BackfillRunner {
-    static final String PROGRESS_TABLE = "auditeng_backfill";
+    static final String PROGRESS_TABLE = Backfill.PROGRESS_TABLE;
     private static final String CREATE_PROGRESS = "CREATE TABLE IF NOT EXISTS " + PROGRESS_TABLE + " ("
             + "revision VARCHAR(4) NOT NULL, last_key TEXT, upper_key TEXT, rows_done BIGINT DEFAULT 0 NOT NULL, "
             + "started_at TIMESTAMP WITH TIME ZONE DEFAULT now() NOT NULL, "

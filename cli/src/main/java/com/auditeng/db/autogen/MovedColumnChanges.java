@@ -1,0 +1,111 @@
+package com.auditeng.db.autogen;
+
+import com.auditeng.db.schema.SchemaSnapshot.Column;
+import com.auditeng.db.schema.SqlIdentifier;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Liquibase YAML of a column move ({@link Change.SyncTrigger}, {@link Change.DropMovedColumn}): the trigger that
+ * keeps the old and the new column in step, the old column's drop and its undoing, and the lint findings their
+ * change sets accept.
+ */
+final class MovedColumnChanges {
+
+    private MovedColumnChanges() {
+    }
+
+    /**
+     * The lint findings a change set of {@code change} accepts, one {@code lint-accept:} line each, with the reason:
+     * the old column of a move holds no value its new column lacks, and the reverse until the contract.
+     */
+    static List<String> acceptances(Change change, List<Change> revision) {
+        if (change instanceof Change.AddColumn add) {
+            // the column a move adds: its rollback drops it, and every value is still in the old column
+            return revision.stream().filter(other -> other instanceof Change.SyncTrigger sync && sync.create()
+                            && sync.table().equals(add.table()) && sync.target().name().equals(add.column().name()))
+                    .map(other -> "lint-accept: drop-column on rollback only: " + add.table() + "."
+                            + ((Change.SyncTrigger) other).source().name() + " holds every value, kept in step by "
+                            + "the trigger").toList();
+        }
+        if (!(change instanceof Change.DropMovedColumn drop) || !drop.drop()) {
+            return List.of();
+        }
+        String kept = drop.table() + "." + drop.kept().name();
+        List<String> lines = new ArrayList<>(List.of("lint-accept: drop-column " + kept + " holds every value, kept in "
+                + "step by a trigger and backfilled before this revision"));
+        if (!drop.dropped().nullable()) {
+            lines.add("lint-accept: set-not-null the rollback fills the column from " + kept + " just before");
+        }
+        if (drop.dependents().stream().anyMatch(dependent -> dependent instanceof Change.DropIndex)) {
+            lines.add("lint-accept: index-concurrently the rollback rebuilds the index of the column it adds again");
+        }
+        return lines;
+    }
+
+    static void syncTrigger(Change.SyncTrigger sync, List<String> lines) {
+        String name = SqlIdentifier.quote(sync.name());
+        if (!sync.create()) {
+            lines.add(LiquibaseChanges.sql("DROP TRIGGER " + name + " ON " + SqlIdentifier.quote(sync.table())));
+            lines.add(LiquibaseChanges.sql("DROP FUNCTION " + name + "()"));
+            return;
+        }
+        String source = "NEW." + SqlIdentifier.quote(sync.source().name());
+        String target = "NEW." + SqlIdentifier.quote(sync.target().name());
+        String toTarget = cast(source, sync.source(), sync.target());
+        String toSource = cast(target, sync.target(), sync.source());
+        lines.add("- sql:");
+        lines.add("    splitStatements: false");
+        lines.add("    sql: |-");
+        List.of("CREATE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $$",
+                "BEGIN",
+                "    -- the previous version writes " + sync.source().name() + ", the new one " + sync.target().name()
+                        + ": copy the one a statement wrote",
+                "    IF TG_OP = 'INSERT' THEN",
+                "        IF " + target + " IS NULL THEN",
+                "            " + target + " := " + toTarget + ";",
+                "        ELSE",
+                "            " + source + " := " + toSource + ";",
+                "        END IF;",
+                "    ELSIF " + target + " IS NOT DISTINCT FROM OLD." + SqlIdentifier.quote(sync.target().name())
+                        + " THEN",
+                "        " + target + " := " + toTarget + ";",
+                "    ELSE",
+                "        " + source + " := " + toSource + ";",
+                "    END IF;",
+                "    RETURN NEW;",
+                "END",
+                "$$").forEach(line -> lines.add("      " + line));
+        lines.add(LiquibaseChanges.sql("CREATE TRIGGER " + name + " BEFORE INSERT OR UPDATE ON " + SqlIdentifier.quote(sync.table())
+                + " FOR EACH ROW EXECUTE FUNCTION " + name + "()"));
+    }
+
+    /** {@code value}, a value of {@code from}'s type, as {@code to}'s type. */
+    static String cast(String value, Column from, Column to) {
+        return from.type().equals(to.type()) ? value : "CAST(" + value + " AS " + to.type() + ")";
+    }
+
+    static void dropMovedColumn(Change.DropMovedColumn drop, List<String> lines) {
+        String table = LiquibaseChanges.scalar(drop.table());
+        Column column = drop.dropped();
+        if (drop.drop()) {
+            lines.add("- dropColumn: {tableName: " + table + ", columnName: " + LiquibaseChanges.scalar(column.name()) + "}");
+            return;
+        }
+        lines.add("- addColumn:");
+        lines.add("    tableName: " + table);
+        lines.add("    columns:");
+        lines.add("      - column: " + LiquibaseChanges.column(new Column(column.name(), column.type(), true, Optional.empty()),
+                Optional.empty()));
+        lines.add(LiquibaseChanges.sql("UPDATE " + SqlIdentifier.quote(drop.table()) + " SET " + SqlIdentifier.quote(column.name())
+                + " = " + cast(SqlIdentifier.quote(drop.kept().name()), drop.kept(), column)));
+        if (!column.nullable()) {
+            lines.add("- addNotNullConstraint: {tableName: " + table + ", columnName: " + LiquibaseChanges.scalar(column.name()) + "}");
+        }
+        column.defaultValue().ifPresent(value -> lines.add("- addDefaultValue: {tableName: " + table
+                + ", columnName: " + LiquibaseChanges.scalar(column.name()) + ", defaultValueComputed: " + LiquibaseChanges.scalar(value.source()) + "}"));
+        drop.dependents().forEach(dependent -> lines.addAll(LiquibaseChanges.render(dependent.inverse())));
+    }
+}
