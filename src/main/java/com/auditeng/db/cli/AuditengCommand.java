@@ -10,8 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -129,17 +127,7 @@ final class AuditengCommand implements Runnable {
         if (cancelBlockersAfter != null) {
             locks = locks.withTerminateIdleBlockersAfter(cancelBlockersAfter);
         }
-        return new Settings(url, folder, home, locks, verbose, quiet, stderrIsTerminal());
-    }
-
-    // System.console() tells about stdin and stdout, not stderr; on Linux the descriptor's link names the device
-    private static boolean stderrIsTerminal() {
-        try {
-            String device = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-            return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty");
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return false;
-        }
+        return new Settings(url, folder, home, locks, verbose, quiet, Terminal.isTerminal(Terminal.STDERR));
     }
 
     // PGHOST, PGPASSWORD and the others fill what DATABASE_URL leaves out, as for psql; they never stand in for it

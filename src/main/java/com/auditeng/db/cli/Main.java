@@ -29,6 +29,9 @@ public final class Main {
         try (Workspace workspace = new Workspace()) {
             CommandLine commandLine = new CommandLine(new AuditengCommand(workspace));
             Subcommands.register(commandLine, args);
+            // picocli's own test for colours asks System.console(), which loads the JDK's line editor
+            commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(
+                    Terminal.isTerminal(Terminal.STDOUT) ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
             commandLine.setOut(out);
             commandLine.setErr(err);
             ErrorHandler errors = new ErrorHandler();
