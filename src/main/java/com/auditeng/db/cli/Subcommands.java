@@ -14,7 +14,7 @@ import java.util.List;
  * not a table of constructor references: those would load every command class and spin a lambda for each.
  */
 final class Subcommands {
-    static final List<String> DB = List.of("current", "history", "heads", "upgrade", "downgrade", "stamp",
+    static final List<String> DB = List.of("current", "history", "heads", "upgrade", "downgrade", "stamp", "stop",
             "status", "rebase", "revision", "check", "verify", "lint", "diagram");
 
     private Subcommands() {
@@ -47,6 +47,7 @@ final class Subcommands {
             case "upgrade" -> new UpgradeCommand();
             case "downgrade" -> new DowngradeCommand();
             case "stamp" -> new StampCommand();
+            case "stop" -> new StopCommand();
             case "status" -> new StatusCommand();
             case "rebase" -> new RebaseCommand();
             case "revision" -> new RevisionCommand();
