@@ -1,5 +1,6 @@
 package com.auditeng.db.cli;
 
+import com.auditeng.db.ExitCode;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -25,6 +26,12 @@ public final class Main {
 
     /** As {@link #run(String...)}, printing results to {@code out} and notes and errors to {@code err}. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        // alone, it needs no command model: picocli would build one by reflection, a good part of the time it takes
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            out.println(VersionProvider.version());
+            out.flush();
+            return ExitCode.OK.number();
+        }
         quietLibraryLogs(Arrays.asList(args).contains("--verbose"));
         try (Workspace workspace = new Workspace()) {
             CommandLine commandLine = new CommandLine(new AuditengCommand(workspace));
