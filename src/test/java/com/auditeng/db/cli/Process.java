@@ -46,7 +46,15 @@ final class Process {
 
     /** Starts the jar against {@code databaseUrl} (home still set, so a fallback to the embedded one stays contained). */
     static Process startJarOn(String databaseUrl, Path home, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString(), "--database-url", databaseUrl));
+        return startJarOn(List.of(), databaseUrl, home, args);
+    }
+
+    /** As {@link #startJarOn(String, Path, String...)}, with {@code jvmOptions} given to the JVM. */
+    static Process startJarOn(List<String> jvmOptions, String databaseUrl, Path home, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString(), "--database-url", databaseUrl));
         command.addAll(List.of(args));
         return start(home, command);
     }
