@@ -24,13 +24,13 @@ final class Subcommands {
         List<String> words = List.of(args);
         CommandLine db = new CommandLine(new DbCommand());
         root.addSubcommand("db", db);
-        root.addSubcommand("completion", new CompletionCommand());
-        if (!words.contains("db") && !words.contains("completion")) {
-            return;
-        }
         String named = words.contains("db") ? firstWordAfter(words.indexOf("db"), words) : null;
         if (named != null && DB.contains(named)) {
             db.addSubcommand(named, dbCommand(named));
+            return;
+        }
+        root.addSubcommand("completion", new CompletionCommand());
+        if (!words.contains("db") && !words.contains("completion")) {
             return;
         }
         // completion describes the whole tree, so it comes only with all of it
