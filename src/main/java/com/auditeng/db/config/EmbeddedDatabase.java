@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -192,7 +191,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private static void ensureDatabase(DatabaseUrl url) {
-        try (Connection connection = DriverManager.getConnection(url.withDatabase("postgres").jdbcUrl(), url.jdbcProperties());
+        try (Connection connection = DatabaseConnector.connect(url.withDatabase("postgres"));
              Statement statement = connection.createStatement()) {
             boolean exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'").next();
             if (!exists) {

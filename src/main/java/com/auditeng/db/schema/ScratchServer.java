@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -179,7 +178,7 @@ public final class ScratchServer implements AutoCloseable {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(maintenance.jdbcUrl(), maintenance.jdbcProperties());
+        return DatabaseConnector.connect(maintenance);
     }
 
     private ConfigurationException failure(String action, SQLException e) {
