@@ -10,8 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -38,12 +36,16 @@ import java.util.Optional;
                 "  DATABASE_URL         the database, e.g. postgresql://user:password@host:5432/auditeng;",
                 "                       unset: an embedded PostgreSQL kept under AUDITENG_HOME",
                 "  AUDITENG_HOME        where the embedded database lives (default: ./.auditeng)",
+                "  AUDITENG_EMBEDDED_IDLE      as --embedded-idle",
                 "  AUDITENG_MIGRATIONS  the folder of NNNN_slug.yaml revisions (default: the packaged ones)",
                 "  AUDITENG_DDL_LOCK_TIMEOUT   as --ddl-lock-timeout",
                 "  AUDITENG_DDL_RETRY_DEADLINE as --ddl-retry-deadline",
                 "  PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, PGSSLMODE",
                 "                       fill what DATABASE_URL leaves out, as for psql"})
 final class AuditengCommand implements Runnable {
+    // long enough to cover an edit-and-rerun loop, short enough that a server nobody uses soon goes away
+    private static final Duration DEFAULT_EMBEDDED_IDLE = Duration.ofMinutes(5);
+
     private final Workspace workspace;
 
     @Spec
@@ -57,6 +59,12 @@ final class AuditengCommand implements Runnable {
     @Option(names = "--migrations", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Folder of NNNN_slug.yaml revisions (default: $AUDITENG_MIGRATIONS, else the packaged revisions).")
     private Path migrations;
+
+    @Option(names = "--embedded-idle", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+            description = "How long the embedded PostgreSQL keeps running after a command, for the next one to use: "
+                    + "5min (default), 30s; a bare number is seconds; 0 stops it after each command. "
+                    + "'db stop' stops it at once.")
+    private String embeddedIdle;
 
     @Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS",
             description = "How long a writer waits for another migration's lock before giving up (default: 300).")
@@ -108,6 +116,9 @@ final class AuditengCommand implements Runnable {
                 .map(text -> DatabaseUrl.parse(text, libpqEnvironment()));
         Optional<Path> folder = Optional.ofNullable(migrations).or(() -> env("AUDITENG_MIGRATIONS").map(Path::of));
         Path home = env("AUDITENG_HOME").map(Path::of).orElse(Path.of(".auditeng")).toAbsolutePath().normalize();
+        Duration idle = Optional.ofNullable(embeddedIdle).or(() -> env("AUDITENG_EMBEDDED_IDLE"))
+                .map(text -> DurationText.parse(text, ChronoUnit.SECONDS, "--embedded-idle"))
+                .orElse(DEFAULT_EMBEDDED_IDLE);
         if (lockTimeoutSeconds != null && lockTimeoutSeconds < 0) {
             throw new UsageException("--lock-timeout must be 0 or more seconds");
         }
@@ -129,17 +140,7 @@ final class AuditengCommand implements Runnable {
         if (cancelBlockersAfter != null) {
             locks = locks.withTerminateIdleBlockersAfter(cancelBlockersAfter);
         }
-        return new Settings(url, folder, home, locks, verbose, quiet, stderrIsTerminal());
-    }
-
-    // System.console() tells about stdin and stdout, not stderr; on Linux the descriptor's link names the device
-    private static boolean stderrIsTerminal() {
-        try {
-            String device = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-            return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty");
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return false;
-        }
+        return new Settings(url, folder, home, idle, locks, verbose, quiet, Terminal.isTerminal(Terminal.STDERR));
     }
 
     // PGHOST, PGPASSWORD and the others fill what DATABASE_URL leaves out, as for psql; they never stand in for it

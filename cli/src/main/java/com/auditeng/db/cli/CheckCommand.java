@@ -46,7 +46,8 @@ final class CheckCommand implements Callable<Integer> {
         Settings settings = db.settings();
         List<Change> differences;
         Optional<String> edited;
-        try (ScratchServer server = ScratchServer.embedded(settings.home(), settings.lockTimeout(), db.notes())) {
+        try (ScratchServer server = ScratchServer.embedded(settings.home(), settings.lockTimeout(),
+                settings.embeddedIdle(), db.notes())) {
             differences = new RevisionPlanner(server, db.revisions(), entities).differences();
             edited = editedRevisions(settings.databaseUrl());
         }

@@ -26,7 +26,7 @@ import java.util.Optional;
 
 /** {@code auditeng db}: the schema commands, modelled on Alembic's verbs. */
 @Command(name = "db", mixinStandardHelpOptions = true,
-        description = "Inspect and migrate the AuditEng schema.")   // subcommands: see DbSubcommands
+        description = "Inspect and migrate the AuditEng schema.")   // subcommands: see Subcommands
 final class DbCommand implements Runnable {
     @ParentCommand
     private AuditengCommand root;

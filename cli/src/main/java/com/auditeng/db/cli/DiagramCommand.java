@@ -36,7 +36,8 @@ final class DiagramCommand implements Callable<Integer> {
         Target target = target();
         Settings settings = db.settings();
         SchemaSnapshot schema;
-        try (ScratchServer server = ScratchServer.embedded(settings.home(), settings.lockTimeout(), db.notes())) {
+        try (ScratchServer server = ScratchServer.embedded(settings.home(), settings.lockTimeout(),
+                settings.embeddedIdle(), db.notes())) {
             schema = RevisionSchema.at(server, db.revisions(), target);
         }
         Diagram diagram = Diagram.of(schema);

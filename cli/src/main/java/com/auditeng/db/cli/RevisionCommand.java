@@ -69,7 +69,8 @@ final class RevisionCommand implements Callable<Integer> {
             return ExitCode.OK.number();
         }
         RevisionPlan plan;
-        try (ScratchServer server = ScratchServer.embedded(settings.home(), settings.lockTimeout(), db.notes())) {
+        try (ScratchServer server = ScratchServer.embedded(settings.home(), settings.lockTimeout(),
+                settings.embeddedIdle(), db.notes())) {
             plan = new RevisionPlanner(server, revisions, model.readInBackground()).plan(hints);
         }
         if (plan.isEmpty()) {

@@ -55,7 +55,8 @@ final class VerifyCommand implements Callable<Integer> {
         Settings settings = db.settings();
         Optional<Failure> failure;
         List<Map<String, Object>> verified = new ArrayList<>();
-        try (ScratchServer server = ScratchServer.embedded(settings.home(), settings.lockTimeout(), db.notes())) {
+        try (ScratchServer server = ScratchServer.embedded(settings.home(), settings.lockTimeout(),
+                settings.embeddedIdle(), db.notes())) {
             verifier = new RevisionVerifier(server, db.revisions(), model.readInBackground());
             failure = verifier.verify(file -> {
                 if (json) {
@@ -95,7 +96,8 @@ final class VerifyCommand implements Callable<Integer> {
         Settings settings = db.settings();
         LockTracePrinter printer = new LockTracePrinter(db.out(), json);
         List<RevisionTrace> traces;
-        try (ScratchServer server = ScratchServer.embedded(settings.home(), settings.lockTimeout(), db.notes());
+        try (ScratchServer server = ScratchServer.embedded(settings.home(), settings.lockTimeout(),
+                settings.embeddedIdle(), db.notes());
              ScratchDatabase scratch = server.create()) {
             traces = new LockTracer(new DatabaseConnector(scratch.url()), db.compiler())
                     .trace(db.revisions(), printer::print);

@@ -6,7 +6,11 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = AuditengCommand.class.getPackage().getImplementationVersion();
-        return new String[] {"auditeng " + (version == null ? "(development build)" : version)};
+        return new String[] {version()};
+    }
+
+    static String version() {
+        String version = VersionProvider.class.getPackage().getImplementationVersion();
+        return "auditeng " + (version == null ? "(development build)" : version);
     }
 }

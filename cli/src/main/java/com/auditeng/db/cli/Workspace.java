@@ -66,7 +66,7 @@ final class Workspace implements AutoCloseable {
             return settings.databaseUrl().get();
         }
         notes.println("note: no DATABASE_URL given; using the embedded PostgreSQL in " + settings.home());
-        embedded = EmbeddedDatabase.start(settings.home(), settings.lockTimeout(), notes);
+        embedded = EmbeddedDatabase.start(settings.home(), settings.lockTimeout(), settings.embeddedIdle(), notes);
         return embedded.url();
     }
 

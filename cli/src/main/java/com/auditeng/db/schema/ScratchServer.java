@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,11 +46,14 @@ public final class ScratchServer implements AutoCloseable {
         this.notes = notes;
     }
 
-    /** Starts the embedded PostgreSQL of {@code home}, waiting up to {@code wait} while another command has it. */
-    public static ScratchServer embedded(Path home, Duration wait, PrintWriter notes) {
+    /**
+     * The embedded PostgreSQL of {@code home}, started unless it runs, waiting up to {@code wait} while another
+     * command has it; closing this leaves it running for {@code idle}.
+     */
+    public static ScratchServer embedded(Path home, Duration wait, Duration idle, PrintWriter notes) {
         EmbeddedDatabase embedded;
         try {
-            embedded = EmbeddedDatabase.start(home, wait, notes);
+            embedded = EmbeddedDatabase.start(home, wait, idle, notes);
         } catch (ConfigurationException e) {
             // its advice to set DATABASE_URL does not apply: the user's database is never the scratch database
             String reason = e.getMessage().replace(", or set DATABASE_URL to use another server", "");
@@ -176,7 +178,7 @@ public final class ScratchServer implements AutoCloseable {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(maintenance.jdbcUrl(), maintenance.jdbcProperties());
+        return DatabaseConnector.connect(maintenance);
     }
 
     private ConfigurationException failure(String action, SQLException e) {

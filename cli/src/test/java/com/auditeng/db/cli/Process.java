@@ -28,9 +28,14 @@ final class Process {
 
     /** Starts {@code java -jar auditeng.jar ARGS} with no DATABASE_URL and the embedded data in {@code home}. */
     static Process startJar(Path home, String... args) throws IOException {
+        return startJar(home, Map.of(), args);
+    }
+
+    /** As {@link #startJar(Path, String...)}, with {@code variables} added to its environment. */
+    static Process startJar(Path home, Map<String, String> variables, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        return start(home, command);
+        return start(home, command, variables);
     }
 
     static Process startLauncher(Path home, String... args) throws IOException {
@@ -41,7 +46,15 @@ final class Process {
 
     /** Starts the jar against {@code databaseUrl} (home still set, so a fallback to the embedded one stays contained). */
     static Process startJarOn(String databaseUrl, Path home, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString(), "--database-url", databaseUrl));
+        return startJarOn(List.of(), databaseUrl, home, args);
+    }
+
+    /** As {@link #startJarOn(String, Path, String...)}, with {@code jvmOptions} given to the JVM. */
+    static Process startJarOn(List<String> jvmOptions, String databaseUrl, Path home, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString(), "--database-url", databaseUrl));
         command.addAll(List.of(args));
         return start(home, command);
     }
@@ -70,6 +83,7 @@ final class Process {
         environment.remove("DATABASE_URL");
         environment.remove("AUDITENG_MIGRATIONS");
         environment.keySet().removeIf(name -> name.startsWith("PG"));   // the machine's libpq settings stay out
+        environment.put("AUDITENG_EMBEDDED_IDLE", "0");   // no server outlives a test unless the test asks for it
         environment.putAll(variables);
         environment.put("AUDITENG_HOME", home.toString());
         return new Process(builder.start(), out, err);

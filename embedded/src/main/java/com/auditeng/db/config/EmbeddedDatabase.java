@@ -12,56 +12,72 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The zero-install PostgreSQL: a zonky embedded server whose data lives under the AuditEng home folder
- * ({@code .auditeng/}), started for one command and stopped when it ends.
+ * ({@code .auditeng/}), started by the first command that needs it and left running for the next ones until it has
+ * gone unused for the idle time ({@link IdleShutdown}); with an idle time of zero, each command stops it as it ends.
  *
  * <p>One command at a time owns the server: a file lock in the home folder makes a second command wait, so two
- * commands never start two servers on one data directory.
+ * commands never start two servers on one data directory, and the idle shutdown never stops it under a command.
+ * A command that finds the server running connects to it: a JVM start, not a PostgreSQL start, is what it costs.
  */
 public final class EmbeddedDatabase implements DevelopmentServer {
     public static final String DATABASE = "auditeng";
+    static final String LOCK_FILE = "embedded.lock";
+    static final String DATA_FOLDER = "postgres";
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    // zonky locks the data directory for as long as its EmbeddedPostgres is open, and only this JVM knows that lock:
+    // a server started here is stopped through zonky, so that a later start here (tests, the start-up training) can
+    private static final Map<Path, EmbeddedPostgres> STARTED_HERE = new ConcurrentHashMap<>();
 
+    private final Path home;
+    private final Duration idle;
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final EmbeddedPostgres postgres;
-    private final DatabaseUrl url;
+    private final RunningServer server;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread closeOnExit = new Thread(this::close, "auditeng-embedded-close");
 
-    private EmbeddedDatabase(FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres, DatabaseUrl url) {
+    private EmbeddedDatabase(Path home, Duration idle, FileChannel lockChannel, FileLock lock, RunningServer server) {
+        this.home = home;
+        this.idle = idle;
         this.lockChannel = lockChannel;
         this.lock = lock;
-        this.postgres = postgres;
-        this.url = url;
+        this.server = server;
+        // Ctrl-C or kill ends the JVM without unwinding the command: the server is stopped, or its use recorded, then
+        Runtime.getRuntime().addShutdownHook(closeOnExit);
     }
 
-    /** Starts the server on the data kept in {@code home}, creating it on first use; waits while another command holds it. */
-    public static EmbeddedDatabase start(Path home, Duration wait, PrintWriter notes) {
-        Path data = home.resolve("postgres");
+    /**
+     * The server on the data kept in {@code home}: the running one, or one started now (creating the data on first
+     * use); waits up to {@code wait} while another command holds it. Closing it leaves the server running for
+     * {@code idle}, or stops it when {@code idle} is zero.
+     */
+    public static EmbeddedDatabase start(Path home, Duration wait, Duration idle, PrintWriter notes) {
+        Path data = home.resolve(DATA_FOLDER);
         FileChannel channel = null;
         try {
             Files.createDirectories(home);
-            channel = FileChannel.open(home.resolve("embedded.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(home.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = acquire(channel, home, wait, notes);
-            stopOrphanedServer(data);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(data)
-                    .setCleanDataDirectory(false)
-                    .setPort(freePort())
-                    .setServerConfig("listen_addresses", "localhost")
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()))
-                    .start();
-            DatabaseUrl url = new DatabaseUrl("localhost", postgres.getPort(), DATABASE, "postgres", null, Map.of());
-            ensureDatabase(url);
-            return new EmbeddedDatabase(channel, lock, postgres, url);
+            Optional<RunningServer> running = RunningServer.in(data);
+            if (running.isPresent() && running.get().ready()) {
+                return new EmbeddedDatabase(home, idle, channel, lock, running.get());
+            }
+            // one starting or stopping without us holding the lock was left by a command killed with SIGKILL
+            running.ifPresent(orphan -> stop(data, orphan));
+            RunningServer started = startServer(home, data);
+            ensureDatabase(started.url("postgres"));
+            return new EmbeddedDatabase(home, idle, channel, lock, started);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             if (e instanceof ConfigurationException configuration) {
@@ -72,17 +88,47 @@ public final class EmbeddedDatabase implements DevelopmentServer {
         }
     }
 
+    /** Stops the server of {@code home} now, waiting up to {@code wait} for a command using it; false when none ran. */
+    public static boolean stop(Path home, Duration wait, PrintWriter notes) {
+        if (!Files.isDirectory(home)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(home.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+             FileLock ignored = acquire(channel, home, wait, notes)) {
+            Optional<RunningServer> running = RunningServer.in(home.resolve(DATA_FOLDER));
+            running.ifPresent(server -> stop(home.resolve(DATA_FOLDER), server));
+            return running.isPresent();
+        } catch (IOException e) {
+            throw new ConfigurationException("cannot stop the embedded PostgreSQL in " + home + " (" + e.getMessage()
+                    + "); check the folder's permissions", e);
+        }
+    }
+
     @Override
     public DatabaseUrl url() {
-        return url;
+        return server.url(DATABASE);
     }
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            postgres.close();
+            Runtime.getRuntime().removeShutdownHook(closeOnExit);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: this is the hook
+        }
+        try {
+            if (idle.isZero()) {
+                stop(home.resolve(DATA_FOLDER), server);
+            } else {
+                IdleShutdown.recordUse(home, idle);
+            }
         } catch (IOException e) {
-            // the server may already be stopping (Ctrl-C reaches it too); the lock is released either way
+            // without a watcher the server would run on: stop it rather than leave it behind
+            stop(home.resolve(DATA_FOLDER), server);
         } finally {
             try {
                 lock.release();
@@ -90,6 +136,40 @@ public final class EmbeddedDatabase implements DevelopmentServer {
                 // the channel is closed next, which releases the lock as well
             }
             closeQuietly(lockChannel);
+        }
+    }
+
+    // The postmaster is zonky's child process but not tied to this JVM: without a shutdown hook it runs on after
+    // the command, and close() (or the idle shutdown) stops it by its process id, as any later command can.
+    private static RunningServer startServer(Path home, Path data) throws IOException {
+        EmbeddedPostgres earlier = STARTED_HERE.remove(data);
+        if (earlier != null) {
+            earlier.close();   // its server was stopped by another process; this releases zonky's lock
+        }
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPort(freePort())
+                .setServerConfig("listen_addresses", "localhost")
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()))
+                .start();
+        STARTED_HERE.put(data, postgres);
+        return RunningServer.in(data).filter(RunningServer::ready).orElseThrow(() -> new IOException(
+                "the server on port " + postgres.getPort() + " started but its postmaster.pid does not say it is ready"));
+    }
+
+    private static void stop(Path data, RunningServer server) {
+        EmbeddedPostgres startedHere = STARTED_HERE.remove(data);
+        if (startedHere == null) {
+            server.stop(STOP_WAIT);
+            return;
+        }
+        try {
+            startedHere.close();
+        } catch (IOException e) {
+            server.stop(STOP_WAIT);
         }
     }
 
@@ -111,28 +191,8 @@ public final class EmbeddedDatabase implements DevelopmentServer {
                 + " s; wait for the other auditeng command to end, or raise --lock-timeout");
     }
 
-    // A command killed with SIGKILL cannot stop its server; we hold the home lock, so a live postmaster here is an orphan.
-    private static void stopOrphanedServer(Path data) throws IOException {
-        Path pidFile = data.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
-        Optional<ProcessHandle> orphan = firstLine.matches("\\d+")
-                ? ProcessHandle.of(Long.parseLong(firstLine)) : Optional.empty();
-        if (orphan.isEmpty() || !orphan.get().isAlive()
-                || !orphan.get().info().command().map(command -> command.endsWith("postgres")).orElse(false)) {
-            return;
-        }
-        orphan.get().destroy();   // SIGTERM: a smart shutdown, and an orphan has no clients left
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (orphan.get().isAlive() && System.nanoTime() < deadline) {
-            sleep();
-        }
-    }
-
     private static void ensureDatabase(DatabaseUrl url) {
-        try (Connection connection = DriverManager.getConnection(url.withDatabase("postgres").jdbcUrl(), url.jdbcProperties());
+        try (Connection connection = DatabaseConnector.connect(url.withDatabase("postgres"));
              Statement statement = connection.createStatement()) {
             boolean exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'").next();
             if (!exists) {

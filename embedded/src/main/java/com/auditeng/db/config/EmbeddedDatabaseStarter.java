@@ -11,6 +11,7 @@ public final class EmbeddedDatabaseStarter implements DevelopmentServer.Starter 
 
     @Override
     public DevelopmentServer start(Path home) {
-        return EmbeddedDatabase.start(home, WAIT, new PrintWriter(System.err, true));
+        // an application holds the server while it runs; closing it stops the server, as idle time 0 does for a command
+        return EmbeddedDatabase.start(home, WAIT, Duration.ZERO, new PrintWriter(System.err, true));
     }
 }

@@ -4,19 +4,21 @@ import com.auditeng.db.ConfigurationException;
 import com.auditeng.db.UsageException;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /** The ordered revisions of one migrations folder, checked for duplicate numbers. */
 public final class Revisions {
@@ -80,13 +82,34 @@ public final class Revisions {
             if (Files.isDirectory(codeSource)) {
                 return load(codeSource.resolve(BUNDLED_FOLDER));
             }
-            try (FileSystem jar = FileSystems.newFileSystem(codeSource)) {
-                return load(jar.getPath(BUNDLED_FOLDER));
-            }
+            return loadFromJar(codeSource);
         } catch (IOException | URISyntaxException e) {
             throw new ConfigurationException("cannot read the revisions packaged with auditeng (" + e.getMessage()
                     + "); point --migrations at a migrations folder", e);
         }
+    }
+
+    // The entries are read with ZipFile, which shares the central directory the class loader has already read for
+    // this jar; mounting the jar as a file system (jdk.nio.zipfs) costs a module's worth of classes and a second read.
+    private static Revisions loadFromJar(Path jar) throws IOException {
+        String prefix = BUNDLED_FOLDER + "/";
+        List<RevisionFile> files = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                String name = entry.getName().substring(Math.min(prefix.length(), entry.getName().length()));
+                if (entry.isDirectory() || !entry.getName().startsWith(prefix) || name.contains("/")
+                        || !RevisionFile.isRevisionName(name)) {
+                    continue;
+                }
+                try (InputStream in = zip.getInputStream(entry)) {
+                    files.add(new RevisionFile(RevisionFile.idOf(name).orElseThrow(), name,
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                }
+            }
+        }
+        return new Revisions(jar + "!/" + BUNDLED_FOLDER, files);
     }
 
     public String location() {

@@ -53,7 +53,7 @@ final class TestServer implements ExtensionContext.Store.CloseableResource {
             throw new ConfigurationException("cannot create a folder for the test database (" + e.getMessage()
                     + "); free space in " + System.getProperty("java.io.tmpdir") + ", or set TEST_DATABASE_URL", e);
         }
-        EmbeddedDatabase database = EmbeddedDatabase.start(home, Duration.ofSeconds(30),
+        EmbeddedDatabase database = EmbeddedDatabase.start(home, Duration.ofSeconds(30), Duration.ZERO,
                 new PrintWriter(System.err, true));
         return new TestServer(database.url(), Optional.of(database), Optional.of(home));
     }
