@@ -85,8 +85,8 @@ public final class SchemaDiff {
         }
         comparePrimaryKeys(table, before.primaryKey(), after.primaryKey());
         compareNamed(before.indexes(), after.indexes(), Index::name,
-                (one, other) -> one.columns().equals(other.columns()) && one.unique() == other.unique()
-                        && one.constraint() == other.constraint(),
+                (one, other) -> one.columns().equals(other.columns()) && one.options().equals(other.options())
+                        && one.unique() == other.unique() && one.constraint() == other.constraint(),
                 index -> new AddIndex(table, index), index -> new DropIndex(table, index),
                 (index, newName) -> new RenameConstraint(table, index.constraint() ? "unique constraint" : "index",
                         index.name(), newName, index.columns()));

@@ -48,7 +48,13 @@ public final class CatalogReader {
     private static final String INDEXES = "SELECT t.relname, i.relname, x.indisunique, "
             + "EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype = 'u'), "
             + "ARRAY(SELECT pg_get_indexdef(x.indexrelid, c, true) "
-            + "FROM generate_series(1, x.indnkeyatts) AS c ORDER BY c) "
+            + "FROM generate_series(1, x.indnkeyatts) AS c ORDER BY c), "
+            // indoption bit 0 is DESC, bit 1 NULLS FIRST: https://www.postgresql.org/docs/current/catalog-pg-index.html
+            + "ARRAY(SELECT concat_ws(' ', CASE WHEN NOT o.opcdefault THEN o.opcname END, "
+            + "CASE WHEN x.indoption[c - 1] & 1 = 1 THEN 'DESC' END, "
+            + "CASE WHEN x.indoption[c - 1] & 3 = 1 THEN 'NULLS LAST' WHEN x.indoption[c - 1] & 3 = 2 "
+            + "THEN 'NULLS FIRST' END) "
+            + "FROM generate_series(1, x.indnkeyatts) AS c JOIN pg_opclass o ON o.oid = x.indclass[c - 1] ORDER BY c) "
             + "FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid "
             + "JOIN pg_namespace n ON n.oid = t.relnamespace "
             + "WHERE n.nspname = current_schema() AND t.relkind IN ('r', 'p') AND t.relname <> ? "
@@ -80,13 +86,13 @@ public final class CatalogReader {
                 String name = rows.getString(2);
                 List<String> columns = names(rows.getArray(5)).stream().map(CatalogReader::unquoted).toList();
                 parts(tables, rows.getString(1)).indexes.put(name,
-                        new Index(name, columns, rows.getBoolean(3), rows.getBoolean(4)));
+                        new Index(name, columns, rows.getBoolean(3), rows.getBoolean(4), names(rows.getArray(6))));
             }
         }
         List<Table> result = new ArrayList<>();
         tables.forEach((name, parts) -> result.add(new Table(name, parts.columns, parts.primaryKey, parts.indexes,
                 parts.foreignKeys, parts.checks)));
-        return SchemaSnapshot.of(result);
+        return ExpressionNormalizer.normalizeCatalog(SchemaSnapshot.of(result), connection);
     }
 
     private static void constraint(TableParts table, ResultSet rows) throws SQLException {

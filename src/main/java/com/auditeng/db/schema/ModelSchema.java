@@ -29,10 +29,9 @@ import java.util.regex.Pattern;
 /**
  * The schema the entities describe, read from Hibernate's boot metadata for PostgreSQL without any connection.
  *
- * <p>Left out are Hibernate's implicit extras, which the schema expresses otherwise: the unnamed check it adds to
- * every {@code @Enumerated} column (SCHEMA.md names each check, and the entities declare them), and the unique key
- * of a {@code @OneToOne} column already covered by a unique index. The primary key is named {@code pk_<table>}, as
- * Jakarta Persistence cannot name it.
+ * <p>The unnamed check Hibernate adds to every {@code @Enumerated} column is named {@code ck_<table>_<column>}: the
+ * enum's constants are the values the column allows. Left out is the unique key of a {@code @OneToOne} column already
+ * covered by a unique index. The primary key is named {@code pk_<table>}, as Jakarta Persistence cannot name it.
  */
 public final class ModelSchema {
     private ModelSchema() {
@@ -103,13 +102,13 @@ public final class ModelSchema {
     private static TreeMap<String, Index> indexes(org.hibernate.mapping.Table table, ConventionNamingStrategy naming) {
         TreeMap<String, Index> indexes = new TreeMap<>();
         for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
-            List<String> columns = index.getSelectables().stream().map(ModelSchema::name).toList();
-            indexes.put(name(index.getName()), new Index(name(index.getName()), columns, index.isUnique(), false));
+            indexes.put(name(index.getName()), index(name(index.getName()), index.getSelectables(),
+                    index.getSelectableOrderMap(), index.isUnique(), false));
         }
         for (UniqueKey key : table.getUniqueKeys().values()) {
-            List<String> columns = key.getColumns().stream().map(ModelSchema::name).toList();
             boolean constraint = !naming.isUniqueIndex(table.getName(), key.getName());
-            indexes.put(name(key.getName()), new Index(name(key.getName()), columns, true, constraint));
+            indexes.put(name(key.getName()), index(name(key.getName()), List.copyOf(key.getColumns()),
+                    key.getColumnOrderMap(), true, constraint));
         }
         for (org.hibernate.mapping.Column column : table.getColumns()) {
             // @Column(unique = true) and @OneToOne mark the column; a unique index or key on it alone already says it
@@ -123,6 +122,49 @@ public final class ModelSchema {
             }
         }
         return indexes;
+    }
+
+    /**
+     * An index of {@code selectables}. Hibernate reads {@code columnList = "created_at DESC"} as a column and an
+     * order; what else an entry says ({@code "title text_pattern_ops DESC NULLS FIRST"}) it keeps as the column's
+     * name, so that the first word is the column and the rest its options.
+     */
+    private static Index index(String name, List<? extends Selectable> selectables,
+                               Map<? extends Selectable, String> orders, boolean unique, boolean constraint) {
+        List<String> columns = new ArrayList<>();
+        List<String> options = new ArrayList<>();
+        for (Selectable selectable : selectables) {
+            String[] words = name(selectable).strip().split("\\s+", 2);
+            columns.add(words[0]);
+            options.add(indexOptions((words.length > 1 ? words[1] : "") + " "
+                    + Optional.ofNullable(orders.get(selectable)).orElse("")));
+        }
+        return new Index(name, columns, unique, constraint, options);
+    }
+
+    /**
+     * Index column options as the catalog reader spells them: an operator class, DESC, and NULLS only where it is
+     * not the order's default (NULLS LAST ascending, NULLS FIRST descending).
+     */
+    private static String indexOptions(String text) {
+        List<String> words = new ArrayList<>(List.of(text.strip().toUpperCase(Locale.ROOT).split("\\s+")));
+        words.removeIf(String::isEmpty);
+        boolean descending = words.remove("DESC");
+        words.remove("ASC");
+        String nulls = "";
+        int at = words.indexOf("NULLS");
+        if (at >= 0 && at + 1 < words.size()) {
+            nulls = words.get(at + 1);
+            words.subList(at, at + 2).clear();
+        }
+        List<String> options = new ArrayList<>(words.stream().map(word -> word.toLowerCase(Locale.ROOT)).toList());
+        if (descending) {
+            options.add("DESC");
+        }
+        if (nulls.equals(descending ? "LAST" : "FIRST")) {
+            options.add("NULLS " + nulls);
+        }
+        return String.join(" ", options);
     }
 
     private static TreeMap<String, ForeignKey> foreignKeys(org.hibernate.mapping.Table table) {
@@ -162,14 +204,36 @@ public final class ModelSchema {
         }
         for (org.hibernate.mapping.Column column : table.getColumns()) {
             for (CheckConstraint check : column.getCheckConstraints()) {
-                // unnamed column checks are the ones Hibernate derives from @Enumerated; see the class comment
                 if (isNamed(check)) {
                     checks.put(name(check.getName()),
                             new Check(name(check.getName()), SqlExpression.of(check.getConstraint())));
                 }
             }
         }
+        for (org.hibernate.mapping.Column column : table.getColumns()) {
+            for (CheckConstraint check : column.getCheckConstraints()) {
+                if (!isNamed(check)) {
+                    enumCheck(table, column, check, checks);
+                }
+            }
+        }
         return checks;
+    }
+
+    /**
+     * An unnamed column check is the one Hibernate derives from an {@code @Enumerated} column's constants: it is
+     * named {@code ck_<table>_<column>}, and it is the only check of that name, so that a new constant is a new
+     * check and nobody keeps a list of the values beside the enum.
+     */
+    private static void enumCheck(org.hibernate.mapping.Table table, org.hibernate.mapping.Column column,
+                                  CheckConstraint check, TreeMap<String, Check> checks) {
+        String name = physical("ck_" + name(table) + "_" + name(column), true);
+        if (checks.containsKey(name)) {
+            throw new ProblemFoundException("the check " + name + " of table " + name(table) + " takes the name of "
+                    + "the check the constants of the enum of column " + name(column) + " make; remove that "
+                    + "@CheckConstraint (the enum's constants are the values allowed) or name it otherwise");
+        }
+        checks.put(name, new Check(name, SqlExpression.of(check.getConstraint())));
     }
 
     private static boolean isNamed(CheckConstraint check) {

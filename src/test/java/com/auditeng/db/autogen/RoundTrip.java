@@ -28,6 +28,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +52,11 @@ final class RoundTrip {
 
     RevisionPlan plan(List<Class<?>> model, RenameHint... hints) {
         return new RevisionPlanner(server, revisions(), () -> ModelSchema.of(model)).plan(List.of(hints));
+    }
+
+    /** What 'db verify' finds wrong with the revisions and {@code model}: empty when they pass. */
+    Optional<RevisionVerifier.Failure> verify(List<Class<?>> model) {
+        return new RevisionVerifier(server, revisions(), () -> ModelSchema.of(model)).verify(file -> { });
     }
 
     /** Writes the revision from the current revisions to {@code model}; returns the text of the file. */
