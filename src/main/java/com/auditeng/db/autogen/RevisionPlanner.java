@@ -4,7 +4,7 @@ import com.auditeng.db.schema.ScratchServer;
 
 import com.auditeng.db.schema.ScratchDatabase;
 
-import com.auditeng.db.schema.ExpressionNormalizer;
+import com.auditeng.db.schema.ModelSchema;
 
 import com.auditeng.db.schema.CatalogReader;
 
@@ -28,10 +28,10 @@ import java.util.function.Supplier;
 public final class RevisionPlanner {
     private final ScratchServer server;
     private final Revisions revisions;
-    private final Supplier<SchemaSnapshot> model;
+    private final Supplier<ModelSchema> model;
 
     /** @param model the entities' schema; asked for once the scratch database is ready, so it may load meanwhile */
-    public RevisionPlanner(ScratchServer server, Revisions revisions, Supplier<SchemaSnapshot> model) {
+    public RevisionPlanner(ScratchServer server, Revisions revisions, Supplier<ModelSchema> model) {
         this.server = server;
         this.revisions = revisions;
         this.model = model;
@@ -41,7 +41,7 @@ public final class RevisionPlanner {
     public RevisionPlan plan(List<RenameHint> hints) {
         try (ScratchDatabase scratch = server.createAtHead(revisions, new RevisionCompiler())) {
             try (Connection connection = scratch.connect()) {
-                SchemaSnapshot wanted = ExpressionNormalizer.normalize(model.get(), connection);
+                SchemaSnapshot wanted = model.get().readOn(connection);
                 SchemaSnapshot built = CatalogReader.read(connection);
                 List<Change> changes = new ArrayList<>();
                 List<RenameHint> ordered = new ArrayList<>(hints.stream().filter(RenameHint::isTable).toList());

@@ -4,7 +4,7 @@ import com.auditeng.db.schema.ScratchServer;
 
 import com.auditeng.db.schema.ScratchDatabase;
 
-import com.auditeng.db.schema.ExpressionNormalizer;
+import com.auditeng.db.schema.ModelSchema;
 
 import com.auditeng.db.schema.CatalogReader;
 
@@ -30,9 +30,9 @@ import java.util.function.Supplier;
 public final class RevisionVerifier {
     private final ScratchServer server;
     private final Revisions revisions;
-    private final Supplier<SchemaSnapshot> model;
+    private final Supplier<ModelSchema> model;
 
-    public RevisionVerifier(ScratchServer server, Revisions revisions, Supplier<SchemaSnapshot> model) {
+    public RevisionVerifier(ScratchServer server, Revisions revisions, Supplier<ModelSchema> model) {
         this.server = server;
         this.revisions = revisions;
         this.model = model;
@@ -72,7 +72,7 @@ public final class RevisionVerifier {
             }
             try (Connection connection = scratch.connect()) {
                 List<Change> differences = SchemaDiff.between(before,
-                        ExpressionNormalizer.normalize(model.get(), connection));
+                        model.get().readOn(connection));
                 if (!differences.isEmpty()) {
                     return Optional.of(new Failure(Optional.empty(), "the schema at head differs from the entities; "
                             + "write a revision with 'db revision --autogenerate -m MESSAGE'",

@@ -92,7 +92,7 @@ public final class CatalogReader {
         List<Table> result = new ArrayList<>();
         tables.forEach((name, parts) -> result.add(new Table(name, parts.columns, parts.primaryKey, parts.indexes,
                 parts.foreignKeys, parts.checks)));
-        return ExpressionNormalizer.normalizeCatalog(SchemaSnapshot.of(result), connection);
+        return ExpressionNormalizer.normalize(SchemaSnapshot.of(result), connection);
     }
 
     private static void constraint(TableParts table, ResultSet rows) throws SQLException {

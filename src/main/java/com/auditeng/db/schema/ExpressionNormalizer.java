@@ -1,6 +1,5 @@
 package com.auditeng.db.schema;
 
-import com.auditeng.db.ProblemFoundException;
 import com.auditeng.db.schema.SchemaSnapshot.Check;
 import com.auditeng.db.schema.SchemaSnapshot.Column;
 import com.auditeng.db.schema.SchemaSnapshot.Table;
@@ -8,7 +7,6 @@ import com.auditeng.db.schema.SchemaSnapshot.Table;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,10 +22,10 @@ import java.util.TreeMap;
  * could not know that {@code status IN ('A', 'B')} on a varchar column reads back as {@code ((status)::text = ANY
  * (...))}, nor that the printout, parsed again by a rollback or by a type change of the column, reads back otherwise
  * still; the planner folds every one of them to {@code ((t.status)::text = ANY ('{A,B}'::text[]))}. The entities' and
- * the catalog's expressions go the same way, so each side is read as the other. Nothing persists: the temporary
- * tables are rolled back.
+ * the catalog's expressions go the same way (both are read from a catalog), so each side is read as the other.
+ * Nothing persists: the temporary tables are rolled back.
  */
-public final class ExpressionNormalizer {
+final class ExpressionNormalizer {
     private static final String PREFIX = "auditeng_expression_";
     private static final String DEFAULTS = "SELECT c.relname, a.attname, pg_get_expr(d.adbin, d.adrelid) "
             + "FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum "
@@ -39,21 +37,8 @@ public final class ExpressionNormalizer {
     private ExpressionNormalizer() {
     }
 
-    /** The entities' schema with its defaults and checks read by the server; one it refuses names the entity fix. */
-    public static SchemaSnapshot normalize(SchemaSnapshot model, Connection connection) throws SQLException {
-        return normalize(model, connection, (table, e) -> new ProblemFoundException("a default or check of table "
-                + table.name() + " in the entities is not valid PostgreSQL (" + firstLine(e.getMessage())
-                + "); fix its @ColumnDefault or @CheckConstraint", e));
-    }
-
-    /** A schema read from the catalog, with its defaults and checks read again the way the entities' are. */
-    static SchemaSnapshot normalizeCatalog(SchemaSnapshot catalog, Connection connection) throws SQLException {
-        return normalize(catalog, connection, (table, e) -> new IllegalStateException("the catalog's own defaults "
-                + "and checks of table " + table.name() + " do not parse again: " + e.getMessage(), e));
-    }
-
-    private static SchemaSnapshot normalize(SchemaSnapshot schema, Connection connection, Refusal refusal)
-            throws SQLException {
+    /** {@code schema}, read from the catalog of {@code connection}, with its defaults and checks read by the server. */
+    static SchemaSnapshot normalize(SchemaSnapshot schema, Connection connection) throws SQLException {
         Map<String, Table> byTemporaryName = new LinkedHashMap<>();
         for (Table table : schema.tables().values()) {
             boolean hasDefaults = table.columns().values().stream()
@@ -65,32 +50,20 @@ public final class ExpressionNormalizer {
         if (byTemporaryName.isEmpty()) {
             return schema;
         }
-        // inside the caller's transaction, if it has one, only back to where this began
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        Savepoint start = autoCommit ? null : connection.setSavepoint();
         Map<String, SqlExpression> defaults = new HashMap<>();
         Map<String, SqlExpression> checks = new HashMap<>();
-        try (Statement statement = connection.createStatement()) {
-            for (Map.Entry<String, Table> entry : byTemporaryName.entrySet()) {
-                try {
+        RolledBackWork.run(connection, () -> {
+            try (Statement statement = connection.createStatement()) {
+                for (Map.Entry<String, Table> entry : byTemporaryName.entrySet()) {
                     create(statement, entry.getKey(), entry.getValue());
-                } catch (SQLException e) {
-                    throw refusal.of(entry.getValue(), e);
                 }
+                read(statement, DEFAULTS, byTemporaryName, defaults,
+                        (temporary, printout) -> "SELECT " + printout + " FROM " + temporary + " t");
+                read(statement, CHECKS, byTemporaryName, checks, (temporary, printout) -> "SELECT 1 FROM "
+                        + temporary + " t WHERE " + CatalogReader.condition(printout));
             }
-            read(statement, DEFAULTS, byTemporaryName, defaults,
-                    (temporary, printout) -> "SELECT " + printout + " FROM " + temporary + " t");
-            read(statement, CHECKS, byTemporaryName, checks, (temporary, printout) -> "SELECT 1 FROM " + temporary
-                    + " t WHERE " + CatalogReader.condition(printout));
-        } finally {
-            if (autoCommit) {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            } else {
-                connection.rollback(start);
-            }
-        }
+            return null;
+        });
         List<Table> tables = new ArrayList<>();
         for (Table table : schema.tables().values()) {
             tables.add(respelled(table, defaults, checks));
@@ -173,14 +146,6 @@ public final class ExpressionNormalizer {
 
     private static String key(String table, String name) {
         return table + "." + name;
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "no detail" : message.lines().findFirst().orElse(message);
-    }
-
-    private interface Refusal {
-        RuntimeException of(Table table, SQLException e);
     }
 
     private interface Probe {

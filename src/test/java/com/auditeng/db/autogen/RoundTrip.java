@@ -2,8 +2,6 @@ package com.auditeng.db.autogen;
 
 import com.auditeng.db.schema.ScratchServer;
 
-import com.auditeng.db.schema.ExpressionNormalizer;
-
 import com.auditeng.db.schema.ModelSchema;
 
 import com.auditeng.db.schema.CatalogReader;
@@ -115,8 +113,7 @@ final class RoundTrip {
 
     private static List<Change> differencesFromModel(DatabaseUrl url, List<Class<?>> model) {
         try (Connection connection = TestDatabase.connect(url)) {
-            return SchemaDiff.between(CatalogReader.read(connection),
-                    ExpressionNormalizer.normalize(ModelSchema.of(model), connection));
+            return SchemaDiff.between(CatalogReader.read(connection), ModelSchema.of(model).readOn(connection));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -44,8 +44,7 @@ class ModelSchemaTest {
 
         try (Connection connection = TestDatabase.connect(url)) {
             SchemaSnapshot catalog = CatalogReader.read(connection);
-            SchemaSnapshot model =
-                    ExpressionNormalizer.normalize(ModelSchema.ofPackage(EntityPackage.DEFAULT), connection);
+            SchemaSnapshot model = ModelSchema.ofPackage(EntityPackage.DEFAULT).readOn(connection);
 
             assertThat(SchemaDiff.between(catalog, model)).isEmpty();
             assertThat(model).isEqualTo(catalog);
@@ -54,7 +53,7 @@ class ModelSchemaTest {
 
     @Test
     void theModelSpellsTypesAsTheCatalogDoesAndNamesThePrimaryKeyByConvention() {
-        Table tasks = ModelSchema.ofPackage(EntityPackage.DEFAULT).table("tasks").orElseThrow();
+        Table tasks = read(ModelSchema.ofPackage(EntityPackage.DEFAULT)).table("tasks").orElseThrow();
 
         assertThat(tasks.column("created_at").orElseThrow().type()).isEqualTo("timestamptz");
         assertThat(tasks.column("status").orElseThrow().type()).isEqualTo("varchar(50)");
@@ -63,7 +62,7 @@ class ModelSchemaTest {
 
     @Test
     void everyEnumeratedColumnGetsTheCheckItsEnumsConstantsMakeUnderTheConventionalName() {
-        SchemaSnapshot model = ModelSchema.ofPackage(EntityPackage.DEFAULT);
+        SchemaSnapshot model = read(ModelSchema.ofPackage(EntityPackage.DEFAULT));
 
         Table tasks = model.table("tasks").orElseThrow();
         assertThat(tasks.checks()).containsOnlyKeys("ck_tasks_status", "ck_tasks_file_size");
@@ -75,7 +74,7 @@ class ModelSchemaTest {
 
     @Test
     void aOneToOnesUniqueKeyCoveredByAUniqueIndexIsLeftOut() {
-        SchemaSnapshot model = ModelSchema.ofPackage(EntityPackage.DEFAULT);
+        SchemaSnapshot model = read(ModelSchema.ofPackage(EntityPackage.DEFAULT));
 
         assertThat(model.table("analyses").orElseThrow().indexes().values())
                 .containsExactly(new Index("ix_analyses_task_id", List.of("task_id"), true, false));
@@ -83,14 +82,14 @@ class ModelSchemaTest {
 
     @Test
     void aCheckNamedLikeAnEnumsCheckIsRefusedNamingTheFix() {
-        assertThatThrownBy(() -> ModelSchema.of(List.of(Author.class, RestatedFormatCheck.class)))
+        assertThatThrownBy(() -> read(ModelSchema.of(List.of(Author.class, RestatedFormatCheck.class))))
                 .isInstanceOf(ProblemFoundException.class)
                 .hasMessageContaining("ck_books_format", "remove that @CheckConstraint");
     }
 
     @Test
     void indexColumnsKeepTheirOrderNullsPlacementAndOperatorClass() {
-        Table books = ModelSchema.of(List.of(Author.class, OrderedIndexes.class)).table("books").orElseThrow();
+        Table books = read(ModelSchema.of(List.of(Author.class, OrderedIndexes.class))).table("books").orElseThrow();
 
         assertThat(books.indexes().get("ix_books_created_at"))
                 .isEqualTo(new Index("ix_books_created_at", List.of("created_at"), false, false, List.of("DESC")));
@@ -103,6 +102,14 @@ class ModelSchemaTest {
         List<Class<?>> entities = EntityPackage.classes("com.auditeng.db.autogen.fixture.addtable");
 
         assertThat(entities).extracting(Class::getSimpleName).containsExactlyInAnyOrder("Author", "Book", "Review");
+    }
+
+    private static SchemaSnapshot read(ModelSchema model) {
+        try (Connection connection = TestDatabase.connect(TestDatabase.fresh())) {
+            return model.readOn(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Restates the values of its enum column in a check of the name the enum's own check takes. */
