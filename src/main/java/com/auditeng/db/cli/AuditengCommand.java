@@ -39,6 +39,7 @@ import java.util.Optional;
                 "                       unset: an embedded PostgreSQL kept under AUDITENG_HOME",
                 "  AUDITENG_HOME        where the embedded database lives (default: ./.auditeng)",
                 "  AUDITENG_MIGRATIONS  the folder of NNNN_slug.yaml revisions (default: the packaged ones)",
+                "  AUDITENG_SCRATCH_URL as --scratch-url",
                 "  AUDITENG_DDL_LOCK_TIMEOUT   as --ddl-lock-timeout",
                 "  AUDITENG_DDL_RETRY_DEADLINE as --ddl-retry-deadline",
                 "  PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, PGSSLMODE",
@@ -57,6 +58,12 @@ final class AuditengCommand implements Runnable {
     @Option(names = "--migrations", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Folder of NNNN_slug.yaml revisions (default: $AUDITENG_MIGRATIONS, else the packaged revisions).")
     private Path migrations;
+
+    @Option(names = "--scratch-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "PostgreSQL server on which check, verify, revision --autogenerate and diagram create and "
+                    + "drop their scratch databases, such as a CI service (default: $AUDITENG_SCRATCH_URL, else the "
+                    + "embedded one); its user must be allowed to create databases. Never DATABASE_URL's database.")
+    private String scratchUrl;
 
     @Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS",
             description = "How long a writer waits for another migration's lock before giving up (default: 300).")
@@ -108,6 +115,8 @@ final class AuditengCommand implements Runnable {
                 .map(text -> DatabaseUrl.parse(text, libpqEnvironment()));
         Optional<Path> folder = Optional.ofNullable(migrations).or(() -> env("AUDITENG_MIGRATIONS").map(Path::of));
         Path home = env("AUDITENG_HOME").map(Path::of).orElse(Path.of(".auditeng")).toAbsolutePath().normalize();
+        Optional<DatabaseUrl> scratchServer = Optional.ofNullable(scratchUrl).or(() -> env("AUDITENG_SCRATCH_URL"))
+                .map(text -> DatabaseUrl.parse(text, libpqEnvironment()));
         if (lockTimeoutSeconds != null && lockTimeoutSeconds < 0) {
             throw new UsageException("--lock-timeout must be 0 or more seconds");
         }
@@ -129,7 +138,7 @@ final class AuditengCommand implements Runnable {
         if (cancelBlockersAfter != null) {
             locks = locks.withTerminateIdleBlockersAfter(cancelBlockersAfter);
         }
-        return new Settings(url, folder, home, locks, verbose, quiet, stderrIsTerminal());
+        return new Settings(url, folder, home, scratchServer, locks, verbose, quiet, stderrIsTerminal());
     }
 
     // System.console() tells about stdin and stdout, not stderr; on Linux the descriptor's link names the device

@@ -46,8 +46,8 @@ final class CheckCommand implements Callable<Integer> {
         Settings settings = db.settings();
         List<Change> differences;
         Optional<String> edited;
-        try (ScratchServer server = ScratchServer.embedded(settings.home(), settings.lockTimeout(), db.notes())) {
-            differences = new RevisionPlanner(server, db.revisions(), entities).differences();
+        try (ScratchServer server = db.scratchServer()) {
+            differences = new RevisionPlanner(db.scratchRevisions(server), entities).differences();
             edited = editedRevisions(settings.databaseUrl());
         }
         Optional<String> marker = settings.migrations().flatMap(folder -> HeadMarker.disagreement(folder, db.revisions()));

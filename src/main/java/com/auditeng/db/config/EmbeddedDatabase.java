@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -44,6 +43,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts the server on the data kept in {@code home}, creating it on first use; waits while another command holds it. */
     public static EmbeddedDatabase start(Path home, Duration wait, PrintWriter notes) {
+        return start(home, wait, notes, ", or set DATABASE_URL to use another server");
+    }
+
+    /**
+     * As {@link #start(Path, Duration, PrintWriter)}, for a caller that does not hold the user's database, whose
+     * failure does not say to set DATABASE_URL.
+     *
+     * @param otherwise what else the user can do when the server does not start, after the log file is named
+     */
+    public static EmbeddedDatabase start(Path home, Duration wait, PrintWriter notes, String otherwise) {
         Path data = home.resolve("postgres");
         FileChannel channel = null;
         try {
@@ -68,7 +77,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 throw configuration;
             }
             throw new ConfigurationException("cannot start the embedded PostgreSQL in " + data + " (" + e.getMessage()
-                    + "); see " + home.resolve("postgres.log") + ", or set DATABASE_URL to use another server", e);
+                    + "); see " + home.resolve("postgres.log") + otherwise, e);
         }
     }
 
@@ -131,7 +140,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private static void ensureDatabase(DatabaseUrl url) {
-        try (Connection connection = DriverManager.getConnection(url.withDatabase("postgres").jdbcUrl(), url.jdbcProperties());
+        try (Connection connection = new DatabaseConnector(url.withDatabase("postgres")).open();
              Statement statement = connection.createStatement()) {
             boolean exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'").next();
             if (!exists) {

@@ -6,7 +6,6 @@ import com.auditeng.db.schema.SchemaSnapshot.ForeignKey;
 import com.auditeng.db.schema.SchemaSnapshot.Index;
 import com.auditeng.db.schema.SchemaSnapshot.PrimaryKey;
 import com.auditeng.db.schema.SchemaSnapshot.Table;
-import com.auditeng.db.migrate.History;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -21,17 +20,19 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The schema a live database holds, read from {@code pg_catalog} for the connection's current schema. The
- * revision-tracking table is left out: it belongs to the migrations, not to the model.
+ * The schema a live database holds, read from {@code pg_catalog} for the connection's current schema. The tables of
+ * the migration tool itself ({@code auditeng_revision}, {@code auditeng_backfill}, all named {@code auditeng_...})
+ * are left out: they belong to the migrations, not to the model.
  */
 public final class CatalogReader {
+    private static final String TOOL_TABLES = "auditeng\\_%";
     private static final String TABLES = "FROM pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace "
-            + "WHERE n.nspname = current_schema() AND t.relkind IN ('r', 'p') AND t.relname <> ?";
+            + "WHERE n.nspname = current_schema() AND t.relkind IN ('r', 'p') AND t.relname NOT LIKE ?";
     private static final String COLUMNS = "SELECT t.relname, a.attname, format_type(a.atttypid, a.atttypmod), "
             + "a.attnotnull, pg_get_expr(d.adbin, d.adrelid) "
             + "FROM pg_attribute a JOIN pg_class t ON t.oid = a.attrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
             + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-            + "WHERE n.nspname = current_schema() AND t.relkind IN ('r', 'p') AND t.relname <> ? "
+            + "WHERE n.nspname = current_schema() AND t.relkind IN ('r', 'p') AND t.relname NOT LIKE ? "
             + "AND a.attnum > 0 AND NOT a.attisdropped ORDER BY t.relname, a.attnum";
     // conkey and confkey list column numbers; unnest WITH ORDINALITY keeps their order
     private static final String CONSTRAINTS = "SELECT t.relname, k.conname, k.contype, pg_get_constraintdef(k.oid), "
@@ -42,7 +43,7 @@ public final class CatalogReader {
             + "FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid "
             + "JOIN pg_namespace n ON n.oid = t.relnamespace "
             + "LEFT JOIN pg_class f ON f.oid = k.confrelid "
-            + "WHERE n.nspname = current_schema() AND t.relkind IN ('r', 'p') AND t.relname <> ? "
+            + "WHERE n.nspname = current_schema() AND t.relkind IN ('r', 'p') AND t.relname NOT LIKE ? "
             + "AND k.contype IN ('p', 'f', 'c') "
             + "ORDER BY t.relname, k.conname";
     private static final String INDEXES = "SELECT t.relname, i.relname, x.indisunique, "
@@ -57,7 +58,7 @@ public final class CatalogReader {
             + "FROM generate_series(1, x.indnkeyatts) AS c JOIN pg_opclass o ON o.oid = x.indclass[c - 1] ORDER BY c) "
             + "FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid "
             + "JOIN pg_namespace n ON n.oid = t.relnamespace "
-            + "WHERE n.nspname = current_schema() AND t.relkind IN ('r', 'p') AND t.relname <> ? "
+            + "WHERE n.nspname = current_schema() AND t.relkind IN ('r', 'p') AND t.relname NOT LIKE ? "
             + "AND NOT x.indisprimary "
             + "ORDER BY t.relname, i.relname";
 
@@ -141,7 +142,7 @@ public final class CatalogReader {
 
     private static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
-        statement.setString(1, History.TABLE);
+        statement.setString(1, TOOL_TABLES);
         return statement;
     }
 

@@ -49,12 +49,12 @@ final class RoundTrip {
     }
 
     RevisionPlan plan(List<Class<?>> model, RenameHint... hints) {
-        return new RevisionPlanner(server, revisions(), () -> ModelSchema.of(model)).plan(List.of(hints));
+        return new RevisionPlanner(scratch(), () -> ModelSchema.of(model)).plan(List.of(hints));
     }
 
     /** What 'db verify' finds wrong with the revisions and {@code model}: empty when they pass. */
     Optional<RevisionVerifier.Failure> verify(List<Class<?>> model) {
-        return new RevisionVerifier(server, revisions(), () -> ModelSchema.of(model)).verify(file -> { });
+        return new RevisionVerifier(scratch(), () -> ModelSchema.of(model)).verify(file -> { });
     }
 
     /** Writes the revision from the current revisions to {@code model}; returns the text of the file. */
@@ -117,6 +117,10 @@ final class RoundTrip {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private ScratchRevisions scratch() {
+        return new ScratchRevisions(server, revisions(), new RevisionCompiler());
     }
 
     private Revisions revisions() {
