@@ -251,7 +251,8 @@ final class LiquibaseChanges {
         lines.add("    columns:");
         for (int i = 0; i < index.columns().size(); i++) {
             // Liquibase writes a computed column as given, which is how an order or operator class gets through
-            lines.add(index.options().get(i).isEmpty() ? "      - column: {name: " + scalar(index.columns().get(i)) + "}"
+            lines.add(index.options().get(i).isEmpty()
+                    ? "      - column: {name: " + scalar(index.columns().get(i)) + "}"
                     : "      - column: {name: " + scalar(index.elements().get(i)) + ", computed: true}");
         }
     }

@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param terminal    whether stderr is a terminal, where progress may redraw a live line
  */
 public record Settings(Optional<DatabaseUrl> databaseUrl, Optional<Path> migrations, Path home,
-                       Optional<DatabaseUrl> scratchServer, LockTimeouts locks, boolean verbose, boolean quiet, boolean terminal) {
+                       Optional<DatabaseUrl> scratchServer, LockTimeouts locks, boolean verbose, boolean quiet,
+                       boolean terminal) {
 
     /** How long a writer waits for another migration to finish. */
     public Duration lockTimeout() {

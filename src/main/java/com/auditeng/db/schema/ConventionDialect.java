@@ -144,8 +144,9 @@ final class ConventionDialect extends PostgreSQLDialect {
         /** {@code entry} of a columnList: a column of {@code table}, then what follows its name there. */
         private String element(Table table, String entry, String order) {
             String[] words = entry.strip().split("\\s+", 2);
-            String column = table.getColumns().stream().filter(candidate -> candidate.getName().equalsIgnoreCase(words[0]))
-                    .findFirst().map(candidate -> candidate.getQuotedName(ConventionDialect.this)).orElse(words[0]);
+            String column = table.getColumns().stream()
+                    .filter(candidate -> candidate.getName().equalsIgnoreCase(words[0])).findFirst()
+                    .map(candidate -> candidate.getQuotedName(ConventionDialect.this)).orElse(words[0]);
             return (column + " " + (words.length > 1 ? words[1] : "") + " " + order).strip().replaceAll("\\s+", " ");
         }
     }

@@ -123,11 +123,13 @@ final class ExpressionNormalizer {
         return String.join("\n", lines);
     }
 
-    private static Table respelled(Table table, Map<String, SqlExpression> defaults, Map<String, SqlExpression> checks) {
+    private static Table respelled(Table table, Map<String, SqlExpression> defaults,
+                                   Map<String, SqlExpression> checks) {
         Map<String, Column> columns = new LinkedHashMap<>();
         for (Column column : table.columns().values()) {
             columns.put(column.name(), new Column(column.name(), column.type(), column.nullable(),
-                    column.defaultValue().map(value -> reading(value, defaults.get(key(table.name(), column.name()))))));
+                    column.defaultValue().map(value ->
+                            reading(value, defaults.get(key(table.name(), column.name()))))));
         }
         TreeMap<String, Check> respelledChecks = new TreeMap<>();
         for (Check check : table.checks().values()) {

@@ -118,7 +118,8 @@ public final class ModelSchema {
         for (Table table : catalog.tables().values()) {
             Map<String, Column> columns = new LinkedHashMap<>();
             table.columns().forEach((name, column) -> columns.put(name, new Column(name, column.type(),
-                    column.nullable(), column.defaultValue().map(value -> withSource(value, key(table.name(), name))))));
+                    column.nullable(),
+                    column.defaultValue().map(value -> withSource(value, key(table.name(), name))))));
             TreeMap<String, Check> checks = new TreeMap<>();
             table.checks().forEach((name, check) ->
                     checks.put(name, new Check(name, withSource(check.expression(), key(table.name(), name)))));

@@ -223,7 +223,8 @@ class AutogenerateRoundTripTest {
         String revision = roundTrip.generate("descending", model);
 
         assertThat(revision).contains("dropIndex: {tableName: books, indexName: ix_books_title}",
-                "- column: {name: \"title DESC\", computed: true}", "- column: {name: \"pages NULLS FIRST\", computed: true}",
+                "- column: {name: \"title DESC\", computed: true}",
+                        "- column: {name: \"pages NULLS FIRST\", computed: true}",
                 "- column: {name: \"created_at DESC NULLS LAST\", computed: true}");
         roundTrip.assertRoundTrip(roundTrip.databaseBelowHead(), model);
         assertThat(roundTrip.plan(BASE).changes()).extracting(change -> change.describe("the revisions", "the model"))

@@ -38,7 +38,7 @@ public final class Cli {
     }
 
     /** Runs {@code args} with no database added, making scratch databases on the server the tests share. */
-    public static CliResult runWithScratchServer(String... args) {
+    public static CliResult runShared(String... args) {
         List<String> all = new ArrayList<>(List.of("--scratch-url", scratchServer()));
         all.addAll(List.of(args));
         return runRaw(all.toArray(String[]::new));

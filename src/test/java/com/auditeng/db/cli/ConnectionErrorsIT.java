@@ -77,8 +77,10 @@ class ConnectionErrorsIT {
     void theMessagesNameTheProblem() throws Exception {
         DatabaseUrl good = PasswordServer.app();
 
-        assertRefused(run("postgresql://app@127.0.0.1:" + closedPort() + "/app"), "connection refused", "start the server");
-        assertRefused(run("postgresql://app:bad@localhost:" + good.port() + "/app"), "refused the credentials", "'app'");
+        assertRefused(run("postgresql://app@127.0.0.1:" + closedPort() + "/app"), "connection refused",
+                "start the server");
+        assertRefused(run("postgresql://app:bad@localhost:" + good.port() + "/app"), "refused the credentials",
+                "'app'");
         assertRefused(run("postgresql://app:" + SECRET + "@localhost:" + good.port() + "/nosuchdb"), "does not exist",
                 "createdb nosuchdb");
         assertRefused(run("postgresql://app@no-such-host.invalid/app"), "unknown host 'no-such-host.invalid'");

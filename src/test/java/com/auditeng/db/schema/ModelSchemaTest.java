@@ -114,7 +114,8 @@ class ModelSchemaTest {
 
     /** Restates the values of its enum column in a check of the name the enum's own check takes. */
     @jakarta.persistence.Entity
-    @jakarta.persistence.Table(name = "books", check = @jakarta.persistence.CheckConstraint(name = "ck_books_format", constraint = "format IN ('PAPER')"))
+    @jakarta.persistence.Table(name = "books", check = @jakarta.persistence.CheckConstraint(name = "ck_books_format",
+            constraint = "format IN ('PAPER')"))
     static class RestatedFormatCheck {
         @jakarta.persistence.Id
         UUID id;
@@ -128,7 +129,8 @@ class ModelSchemaTest {
     @jakarta.persistence.Entity
     @jakarta.persistence.Table(name = "books", indexes = {
             @jakarta.persistence.Index(name = "ix_books_created_at", columnList = "created_at DESC"),
-            @jakarta.persistence.Index(name = "ix_books_title_pages", columnList = "title varchar_pattern_ops nulls first, pages desc nulls last")})
+            @jakarta.persistence.Index(name = "ix_books_title_pages",
+                    columnList = "title varchar_pattern_ops nulls first, pages desc nulls last")})
     static class OrderedIndexes {
         @jakarta.persistence.Id
         UUID id;
