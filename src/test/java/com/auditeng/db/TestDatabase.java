@@ -13,13 +13,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL for tests: one embedded server per test run, a fresh database for each test.
@@ -51,8 +49,7 @@ public final class TestDatabase {
     public static synchronized DatabaseUrl serverUrl() {
         if (server == null) {
             try {
-                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(true)
-                        .setDataDirectory(dataDirectory()).setCleanDataDirectory(false);
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(true);
                 requestedVersion().ifPresent(version -> builder.setPgBinaryResolver(binariesOf(version)));
                 server = builder.start();
             } catch (IOException e) {
@@ -61,37 +58,6 @@ public final class TestDatabase {
             requestedVersion().ifPresent(TestDatabase::requireVersion);
         }
         return new DatabaseUrl("localhost", server.getPort(), "postgres", "postgres", null, Map.of());
-    }
-
-    /**
-     * Where this run's cluster keeps its files: under {@code target/}, left there when the run ends. Deleting the
-     * hundreds of databases the tests create took over 30 s at exit, with surefire waiting for it; instead each run
-     * removes the clusters of the runs before it in the background, those whose server is no longer running.
-     */
-    private static Path dataDirectory() {
-        Path clusters = Path.of("target", "test-postgres").toAbsolutePath();
-        Path data = clusters.resolve("run-" + ProcessHandle.current().pid());
-        Thread remover = new Thread(() -> removeStoppedClustersBeside(data), "test-postgres-remover");
-        remover.setDaemon(true);
-        remover.setPriority(Thread.MIN_PRIORITY);
-        remover.start();
-        return data;
-    }
-
-    private static void removeStoppedClustersBeside(Path data) {
-        try (Stream<Path> clusters = Files.list(data.getParent())) {
-            for (Path cluster : clusters.filter(path -> !path.equals(data)).toList()) {
-                if (!Files.exists(cluster.resolve("postmaster.pid"))) {
-                    try (Stream<Path> files = Files.walk(cluster)) {
-                        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                            Files.deleteIfExists(file);
-                        }
-                    }
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // what is left is removed by a later run
-        }
     }
 
     /** The major version {@code -Dauditeng.pg.version} asks for; empty for the embedded default. */
