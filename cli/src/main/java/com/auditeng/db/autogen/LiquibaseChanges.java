@@ -190,8 +190,8 @@ final class LiquibaseChanges {
             } else {
                 // dropping the constraint drops its index; the index stands again as the revision before left it
                 lines.add(sql("ALTER TABLE " + table + " DROP CONSTRAINT " + name));
-                lines.add(sql("CREATE UNIQUE INDEX " + name + " ON " + table + " (" + unique.index().columns().stream()
-                        .map(SqlIdentifier::quote).collect(Collectors.joining(", ")) + ")"));
+                lines.add(sql("CREATE UNIQUE INDEX " + name + " ON " + table + " ("
+                        + String.join(", ", unique.index().elements()) + ")"));
             }
         } else if (change instanceof Change.Validate validate) {
             String table = SqlIdentifier.quote(validate.table());
@@ -265,8 +265,11 @@ final class LiquibaseChanges {
             lines.add("    unique: true");
         }
         lines.add("    columns:");
-        for (String column : index.columns()) {
-            lines.add("      - column: {name: " + scalar(column) + "}");
+        for (int i = 0; i < index.columns().size(); i++) {
+            // Liquibase writes a computed column as given, which is how an order or operator class gets through
+            lines.add(index.options().get(i).isEmpty()
+                    ? "      - column: {name: " + scalar(index.columns().get(i)) + "}"
+                    : "      - column: {name: " + scalar(index.elements().get(i)) + ", computed: true}");
         }
     }
 

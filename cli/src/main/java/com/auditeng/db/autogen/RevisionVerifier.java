@@ -1,19 +1,15 @@
 package com.auditeng.db.autogen;
 
-import com.auditeng.db.schema.ScratchServer;
-
 import com.auditeng.db.schema.ScratchDatabase;
 
-import com.auditeng.db.schema.ExpressionNormalizer;
+import com.auditeng.db.schema.WantedSchema;
 
 import com.auditeng.db.schema.CatalogReader;
 
 import com.auditeng.db.schema.SchemaSnapshot;
 
-import com.auditeng.db.ConfigurationException;
 import com.auditeng.db.migrate.MigrationRunner;
 import com.auditeng.db.migrate.RevisionFile;
-import com.auditeng.db.migrate.Revisions;
 import com.auditeng.db.migrate.Target;
 
 import java.sql.Connection;
@@ -28,13 +24,11 @@ import java.util.function.Supplier;
  * from, and upgrades again to exactly the catalog of its first upgrade; at head, the schema equals the entities.
  */
 public final class RevisionVerifier {
-    private final ScratchServer server;
-    private final Revisions revisions;
-    private final Supplier<SchemaSnapshot> model;
+    private final ScratchRevisions scratch;
+    private final Supplier<? extends WantedSchema> model;
 
-    public RevisionVerifier(ScratchServer server, Revisions revisions, Supplier<SchemaSnapshot> model) {
-        this.server = server;
-        this.revisions = revisions;
+    public RevisionVerifier(ScratchRevisions scratch, Supplier<? extends WantedSchema> model) {
+        this.scratch = scratch;
         this.model = model;
     }
 
@@ -44,23 +38,23 @@ public final class RevisionVerifier {
 
     /** Verifies the revisions oldest first, telling {@code verified} of each; returns the first failure, if any. */
     public Optional<Failure> verify(Consumer<RevisionFile> verified) {
-        try (ScratchDatabase scratch = server.create()) {
-            MigrationRunner runner = scratch.runner(revisions);
+        try (ScratchDatabase database = scratch.empty()) {
+            MigrationRunner runner = scratch.runner(database);
             Target up = Target.parse("+1");
             Target down = Target.parse("-1");
-            SchemaSnapshot before = snapshot(scratch);
-            for (RevisionFile file : revisions.all()) {
+            SchemaSnapshot before = snapshot(database);
+            for (RevisionFile file : scratch.revisions().all()) {
                 runner.upgrade(up, applied -> { });
-                SchemaSnapshot upgraded = snapshot(scratch);
+                SchemaSnapshot upgraded = snapshot(database);
                 runner.downgrade(down, reverted -> { });
-                List<Change> left = SchemaDiff.between(before, snapshot(scratch));
+                List<Change> left = SchemaDiff.between(before, snapshot(database));
                 if (!left.isEmpty()) {
                     return Optional.of(new Failure(Optional.of(file), "its rollback does not restore the schema "
                             + "from before its upgrade; fix the rollback: sections",
                             describe(left, "the schema before the upgrade", "the schema after the downgrade")));
                 }
                 runner.upgrade(up, applied -> { });
-                SchemaSnapshot again = snapshot(scratch);
+                SchemaSnapshot again = snapshot(database);
                 List<Change> drift = SchemaDiff.between(upgraded, again);
                 if (!drift.isEmpty()) {
                     return Optional.of(new Failure(Optional.of(file), "upgrading again after its downgrade builds "
@@ -70,9 +64,9 @@ public final class RevisionVerifier {
                 verified.accept(file);
                 before = again;
             }
-            try (Connection connection = scratch.connect()) {
+            try (Connection connection = database.connect()) {
                 List<Change> differences = SchemaDiff.between(before,
-                        ExpressionNormalizer.normalize(model.get(), connection));
+                        model.get().readOn(connection));
                 if (!differences.isEmpty()) {
                     return Optional.of(new Failure(Optional.empty(), "the schema at head differs from the entities; "
                             + "write a revision with 'db revision --autogenerate -m MESSAGE'",
@@ -81,8 +75,7 @@ public final class RevisionVerifier {
             }
             return Optional.empty();
         } catch (SQLException e) {
-            throw new ConfigurationException("cannot read the scratch database's schema (" + e.getMessage()
-                    + "); rerun with --verbose and report it", e);
+            throw ScratchRevisions.unreadable(e);
         }
     }
 
@@ -90,8 +83,8 @@ public final class RevisionVerifier {
         return changes.stream().map(change -> change.describe(from, to)).toList();
     }
 
-    private static SchemaSnapshot snapshot(ScratchDatabase scratch) throws SQLException {
-        try (Connection connection = scratch.connect()) {
+    private static SchemaSnapshot snapshot(ScratchDatabase database) throws SQLException {
+        try (Connection connection = database.connect()) {
             return CatalogReader.read(connection);
         }
     }

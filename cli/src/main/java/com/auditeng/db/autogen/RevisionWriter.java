@@ -119,8 +119,7 @@ public final class RevisionWriter {
         for (int i = 0; i < indexes.size(); i++) {
             Change.AddIndex add = indexes.get(i);
             String name = SqlIdentifier.quote(add.index().name());
-            String columns = add.index().columns().stream().map(SqlIdentifier::quote)
-                    .collect(java.util.stream.Collectors.joining(", "));
+            String columns = String.join(", ", add.index().elements());
             text.append("  - changeSet:\n")
                     .append("      id: ").append(id).append('-').append(String.format("%02d", i + 1)).append('-')
                     .append(LiquibaseChanges.label(add)).append('\n')

@@ -85,8 +85,8 @@ public final class SchemaDiff {
         }
         comparePrimaryKeys(table, before.primaryKey(), after.primaryKey());
         compareNamed(before.indexes(), after.indexes(), Index::name,
-                (one, other) -> one.columns().equals(other.columns()) && one.unique() == other.unique()
-                        && one.constraint() == other.constraint(),
+                (one, other) -> one.columns().equals(other.columns()) && one.options().equals(other.options())
+                        && one.unique() == other.unique() && one.constraint() == other.constraint(),
                 index -> new AddIndex(table, index), index -> new DropIndex(table, index),
                 (index, newName) -> new RenameConstraint(table, index.constraint() ? "unique constraint" : "index",
                         index.name(), newName, index.columns()));
@@ -98,7 +98,7 @@ public final class SchemaDiff {
                 key -> new AddForeignKey(table, key), key -> new DropForeignKey(table, key),
                 (key, newName) -> new RenameConstraint(table, "foreign key", key.name(), newName, key.columns()));
         compareNamed(before.checks(), after.checks(), Check::name,
-                (one, other) -> one.expression().equals(other.expression()),
+                (one, other) -> one.expression().equals(other.expression()) && one.validated() == other.validated(),
                 check -> new AddCheck(table, check, mentioned(after, check)),
                 check -> new DropCheck(table, check, mentioned(before, check)),
                 (check, newName) -> new RenameConstraint(table, "check", check.name(), newName,

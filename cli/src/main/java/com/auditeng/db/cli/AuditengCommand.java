@@ -38,6 +38,7 @@ import java.util.Optional;
                 "  AUDITENG_HOME        where the embedded database lives (default: ./.auditeng)",
                 "  AUDITENG_EMBEDDED_IDLE      as --embedded-idle",
                 "  AUDITENG_MIGRATIONS  the folder of NNNN_slug.yaml revisions (default: the packaged ones)",
+                "  AUDITENG_SCRATCH_URL as --scratch-url",
                 "  AUDITENG_DDL_LOCK_TIMEOUT   as --ddl-lock-timeout",
                 "  AUDITENG_DDL_RETRY_DEADLINE as --ddl-retry-deadline",
                 "  PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, PGSSLMODE",
@@ -65,6 +66,12 @@ final class AuditengCommand implements Runnable {
                     + "5min (default), 30s; a bare number is seconds; 0 stops it after each command. "
                     + "'db stop' stops it at once.")
     private String embeddedIdle;
+
+    @Option(names = "--scratch-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "PostgreSQL server on which check, verify, revision --autogenerate and diagram create and "
+                    + "drop their scratch databases, such as a CI service (default: $AUDITENG_SCRATCH_URL, else the "
+                    + "embedded one); its user must be allowed to create databases. Never DATABASE_URL's database.")
+    private String scratchUrl;
 
     @Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS",
             description = "How long a writer waits for another migration's lock before giving up (default: 300).")
@@ -119,6 +126,8 @@ final class AuditengCommand implements Runnable {
         Duration idle = Optional.ofNullable(embeddedIdle).or(() -> env("AUDITENG_EMBEDDED_IDLE"))
                 .map(text -> DurationText.parse(text, ChronoUnit.SECONDS, "--embedded-idle"))
                 .orElse(DEFAULT_EMBEDDED_IDLE);
+        Optional<DatabaseUrl> scratchServer = Optional.ofNullable(scratchUrl).or(() -> env("AUDITENG_SCRATCH_URL"))
+                .map(text -> DatabaseUrl.parse(text, libpqEnvironment()));
         if (lockTimeoutSeconds != null && lockTimeoutSeconds < 0) {
             throw new UsageException("--lock-timeout must be 0 or more seconds");
         }
@@ -140,7 +149,8 @@ final class AuditengCommand implements Runnable {
         if (cancelBlockersAfter != null) {
             locks = locks.withTerminateIdleBlockersAfter(cancelBlockersAfter);
         }
-        return new Settings(url, folder, home, idle, locks, verbose, quiet, Terminal.isTerminal(Terminal.STDERR));
+        return new Settings(url, folder, home, idle, scratchServer, locks, verbose, quiet,
+                Terminal.isTerminal(Terminal.STDERR));
     }
 
     // PGHOST, PGPASSWORD and the others fill what DATABASE_URL leaves out, as for psql; they never stand in for it

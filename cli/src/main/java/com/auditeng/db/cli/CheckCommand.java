@@ -5,7 +5,7 @@ import com.auditeng.db.ExitCode;
 import com.auditeng.db.ProblemFoundException;
 import com.auditeng.db.autogen.Change;
 import com.auditeng.db.autogen.RevisionPlanner;
-import com.auditeng.db.schema.SchemaSnapshot;
+import com.auditeng.db.schema.ModelSchema;
 import com.auditeng.db.schema.ScratchServer;
 import com.auditeng.db.config.DatabaseConnector;
 import com.auditeng.db.config.DatabaseUrl;
@@ -42,13 +42,12 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Supplier<SchemaSnapshot> entities = model.readInBackground();
+        Supplier<ModelSchema> entities = model.readInBackground();
         Settings settings = db.settings();
         List<Change> differences;
         Optional<String> edited;
-        try (ScratchServer server = ScratchServer.embedded(settings.home(), settings.lockTimeout(),
-                settings.embeddedIdle(), db.notes())) {
-            differences = new RevisionPlanner(server, db.revisions(), entities).differences();
+        try (ScratchServer server = db.scratchServer()) {
+            differences = new RevisionPlanner(db.scratchRevisions(server), entities).differences();
             edited = editedRevisions(settings.databaseUrl());
         }
         Optional<String> marker = settings.migrations().flatMap(folder -> HeadMarker.disagreement(folder, db.revisions()));

@@ -1,5 +1,7 @@
 package com.auditeng.db.cli;
 
+import com.auditeng.db.schema.ScratchServer;
+import com.auditeng.db.autogen.ScratchRevisions;
 import com.auditeng.db.ExitCode;
 import com.auditeng.db.UsageException;
 import com.auditeng.db.config.Settings;
@@ -53,6 +55,19 @@ final class DbCommand implements Runnable {
 
     RevisionCompiler compiler() {
         return root.workspace().compiler();
+    }
+
+    /** The server scratch databases are made on: --scratch-url's, else the embedded one; never DATABASE_URL's. */
+    ScratchServer scratchServer() {
+        Settings settings = settings();
+        return settings.scratchServer().map(server -> ScratchServer.at(server, notes()))
+                .orElseGet(() -> ScratchServer.embedded(settings.home(), settings.lockTimeout(), settings.embeddedIdle(),
+                        notes()));
+    }
+
+    /** The revisions, run on scratch databases of {@code server}. */
+    ScratchRevisions scratchRevisions(ScratchServer server) {
+        return new ScratchRevisions(server, revisions(), compiler());
     }
 
     PrintWriter out() {

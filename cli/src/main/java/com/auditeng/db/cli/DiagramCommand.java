@@ -2,10 +2,8 @@ package com.auditeng.db.cli;
 
 import com.auditeng.db.ExitCode;
 import com.auditeng.db.UsageException;
-import com.auditeng.db.schema.RevisionSchema;
 import com.auditeng.db.schema.SchemaSnapshot;
 import com.auditeng.db.schema.ScratchServer;
-import com.auditeng.db.config.Settings;
 import com.auditeng.db.diagram.Diagram;
 import com.auditeng.db.diagram.MermaidDiagram;
 import com.auditeng.db.diagram.SvgDiagram;
@@ -34,11 +32,9 @@ final class DiagramCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Target target = target();
-        Settings settings = db.settings();
         SchemaSnapshot schema;
-        try (ScratchServer server = ScratchServer.embedded(settings.home(), settings.lockTimeout(),
-                settings.embeddedIdle(), db.notes())) {
-            schema = RevisionSchema.at(server, db.revisions(), target);
+        try (ScratchServer server = db.scratchServer()) {
+            schema = db.scratchRevisions(server).schemaAt(target);
         }
         Diagram diagram = Diagram.of(schema);
         if (svg == null) {

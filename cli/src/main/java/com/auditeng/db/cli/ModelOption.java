@@ -2,7 +2,6 @@ package com.auditeng.db.cli;
 
 import com.auditeng.db.schema.EntityPackage;
 import com.auditeng.db.schema.ModelSchema;
-import com.auditeng.db.schema.SchemaSnapshot;
 import picocli.CommandLine.Option;
 
 import java.util.concurrent.CompletableFuture;
@@ -17,11 +16,11 @@ final class ModelOption {
     private String packageName;
 
     /**
-     * The entities' schema, read on another thread while the caller starts the scratch database: both take about
+     * The entities' schema, mapped on another thread while the caller starts the scratch database: both take about
      * a second, and neither needs the other.
      */
-    Supplier<SchemaSnapshot> readInBackground() {
-        CompletableFuture<SchemaSnapshot> reading =
+    Supplier<ModelSchema> readInBackground() {
+        CompletableFuture<ModelSchema> reading =
                 CompletableFuture.supplyAsync(() -> ModelSchema.ofPackage(packageName));
         return () -> {
             try {

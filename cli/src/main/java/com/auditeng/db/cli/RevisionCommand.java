@@ -1,5 +1,8 @@
 package com.auditeng.db.cli;
 
+import java.util.function.Supplier;
+import com.auditeng.db.schema.ModelSchema;
+import com.auditeng.db.autogen.ScratchRevisions;
 import com.auditeng.db.ConfigurationException;
 import com.auditeng.db.ExitCode;
 import com.auditeng.db.UsageException;
@@ -69,9 +72,9 @@ final class RevisionCommand implements Callable<Integer> {
             return ExitCode.OK.number();
         }
         RevisionPlan plan;
-        try (ScratchServer server = ScratchServer.embedded(settings.home(), settings.lockTimeout(),
-                settings.embeddedIdle(), db.notes())) {
-            plan = new RevisionPlanner(server, revisions, model.readInBackground()).plan(hints);
+        Supplier<ModelSchema> entities = model.readInBackground();
+        try (ScratchServer server = db.scratchServer()) {
+            plan = new RevisionPlanner(new ScratchRevisions(server, revisions, db.compiler()), entities).plan(hints);
         }
         if (plan.isEmpty()) {
             db.notes().println("note: the entities match the schema the revisions build; no revision written");

@@ -1,5 +1,7 @@
 package com.auditeng.db.cli;
 
+import java.util.function.Supplier;
+import com.auditeng.db.schema.ModelSchema;
 import com.auditeng.db.ExitCode;
 import com.auditeng.db.ProblemFoundException;
 import com.auditeng.db.autogen.RevisionVerifier;
@@ -55,9 +57,9 @@ final class VerifyCommand implements Callable<Integer> {
         Settings settings = db.settings();
         Optional<Failure> failure;
         List<Map<String, Object>> verified = new ArrayList<>();
-        try (ScratchServer server = ScratchServer.embedded(settings.home(), settings.lockTimeout(),
-                settings.embeddedIdle(), db.notes())) {
-            verifier = new RevisionVerifier(server, db.revisions(), model.readInBackground());
+        Supplier<ModelSchema> entities = model.readInBackground();
+        try (ScratchServer server = db.scratchServer()) {
+            verifier = new RevisionVerifier(db.scratchRevisions(server), entities);
             failure = verifier.verify(file -> {
                 if (json) {
                     verified.add(Map.of("id", file.id().toString(), "message", file.message(), "status", "ok"));
@@ -96,8 +98,7 @@ final class VerifyCommand implements Callable<Integer> {
         Settings settings = db.settings();
         LockTracePrinter printer = new LockTracePrinter(db.out(), json);
         List<RevisionTrace> traces;
-        try (ScratchServer server = ScratchServer.embedded(settings.home(), settings.lockTimeout(),
-                settings.embeddedIdle(), db.notes());
+        try (ScratchServer server = db.scratchServer();
              ScratchDatabase scratch = server.create()) {
             traces = new LockTracer(new DatabaseConnector(scratch.url()), db.compiler())
                     .trace(db.revisions(), printer::print);

@@ -6,8 +6,6 @@ import com.auditeng.db.schema.SchemaSnapshot.ForeignKey;
 import com.auditeng.db.schema.SchemaSnapshot.Index;
 import com.auditeng.db.schema.SchemaSnapshot.PrimaryKey;
 import com.auditeng.db.schema.SchemaSnapshot.Table;
-import com.auditeng.db.migrate.Backfill;
-import com.auditeng.db.migrate.History;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -22,19 +20,23 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The schema a live database holds, read from {@code pg_catalog} for the connection's current schema. The
- * revision-tracking and backfill-progress tables are left out: they belong to the migrations, not to the model.
+ * The schema a live database holds, read from {@code pg_catalog} for the connection's current schema. The tables of
+ * the migration tool itself ({@code auditeng_revision}, {@code auditeng_backfill}, all named {@code auditeng_...})
+ * are left out: they belong to the migrations, not to the model.
  */
 public final class CatalogReader {
+    private static final String TOOL_TABLES = "auditeng\\_%";
     private static final String TABLES = "FROM pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace "
-            + "WHERE n.nspname = current_schema() AND t.relkind IN ('r', 'p') AND t.relname NOT IN (?, ?)";
+            + "WHERE n.nspname = current_schema() AND t.relkind IN ('r', 'p') AND t.relname NOT LIKE ?";
     private static final String COLUMNS = "SELECT t.relname, a.attname, format_type(a.atttypid, a.atttypmod), "
             + "a.attnotnull, pg_get_expr(d.adbin, d.adrelid) "
             + "FROM pg_attribute a JOIN pg_class t ON t.oid = a.attrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
             + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-            + "WHERE n.nspname = current_schema() AND t.relkind IN ('r', 'p') AND t.relname NOT IN (?, ?) "
+            + "WHERE n.nspname = current_schema() AND t.relkind IN ('r', 'p') AND t.relname NOT LIKE ? "
             + "AND a.attnum > 0 AND NOT a.attisdropped ORDER BY t.relname, a.attnum";
     // conkey and confkey list column numbers; unnest WITH ORDINALITY keeps their order
+    // how pg_get_constraintdef ends a constraint added NOT VALID and not validated since
+    private static final String NOT_VALID = " NOT VALID";
     private static final String CONSTRAINTS = "SELECT t.relname, k.conname, k.contype, pg_get_constraintdef(k.oid), "
             + "ARRAY(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY AS u(num, ord) JOIN pg_attribute a "
             + "ON a.attrelid = k.conrelid AND a.attnum = u.num ORDER BY u.ord), "
@@ -43,16 +45,22 @@ public final class CatalogReader {
             + "FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid "
             + "JOIN pg_namespace n ON n.oid = t.relnamespace "
             + "LEFT JOIN pg_class f ON f.oid = k.confrelid "
-            + "WHERE n.nspname = current_schema() AND t.relkind IN ('r', 'p') AND t.relname NOT IN (?, ?) "
+            + "WHERE n.nspname = current_schema() AND t.relkind IN ('r', 'p') AND t.relname NOT LIKE ? "
             + "AND k.contype IN ('p', 'f', 'c') "
             + "ORDER BY t.relname, k.conname";
     private static final String INDEXES = "SELECT t.relname, i.relname, x.indisunique, "
             + "EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype = 'u'), "
             + "ARRAY(SELECT pg_get_indexdef(x.indexrelid, c, true) "
-            + "FROM generate_series(1, x.indnkeyatts) AS c ORDER BY c) "
+            + "FROM generate_series(1, x.indnkeyatts) AS c ORDER BY c), "
+            // indoption bit 0 is DESC, bit 1 NULLS FIRST: https://www.postgresql.org/docs/current/catalog-pg-index.html
+            + "ARRAY(SELECT concat_ws(' ', CASE WHEN NOT o.opcdefault THEN o.opcname END, "
+            + "CASE WHEN x.indoption[c - 1] & 1 = 1 THEN 'DESC' END, "
+            + "CASE WHEN x.indoption[c - 1] & 3 = 1 THEN 'NULLS LAST' WHEN x.indoption[c - 1] & 3 = 2 "
+            + "THEN 'NULLS FIRST' END) "
+            + "FROM generate_series(1, x.indnkeyatts) AS c JOIN pg_opclass o ON o.oid = x.indclass[c - 1] ORDER BY c) "
             + "FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid "
             + "JOIN pg_namespace n ON n.oid = t.relnamespace "
-            + "WHERE n.nspname = current_schema() AND t.relkind IN ('r', 'p') AND t.relname NOT IN (?, ?) "
+            + "WHERE n.nspname = current_schema() AND t.relkind IN ('r', 'p') AND t.relname NOT LIKE ? "
             + "AND NOT x.indisprimary "
             + "ORDER BY t.relname, i.relname";
 
@@ -81,13 +89,13 @@ public final class CatalogReader {
                 String name = rows.getString(2);
                 List<String> columns = names(rows.getArray(5)).stream().map(CatalogReader::unquoted).toList();
                 parts(tables, rows.getString(1)).indexes.put(name,
-                        new Index(name, columns, rows.getBoolean(3), rows.getBoolean(4)));
+                        new Index(name, columns, rows.getBoolean(3), rows.getBoolean(4), names(rows.getArray(6))));
             }
         }
         List<Table> result = new ArrayList<>();
         tables.forEach((name, parts) -> result.add(new Table(name, parts.columns, parts.primaryKey, parts.indexes,
                 parts.foreignKeys, parts.checks)));
-        return SchemaSnapshot.of(result);
+        return ExpressionNormalizer.normalize(SchemaSnapshot.of(result), connection);
     }
 
     private static void constraint(TableParts table, ResultSet rows) throws SQLException {
@@ -97,15 +105,19 @@ public final class CatalogReader {
             case "p" -> table.primaryKey = Optional.of(new PrimaryKey(name, columns));
             case "f" -> table.foreignKeys.put(name, new ForeignKey(name, columns, rows.getString(6),
                     names(rows.getArray(7)), onDelete(rows.getString(8))));
-            default -> table.checks.put(name, new Check(name, SqlExpression.of(condition(rows.getString(4)))));
+            default -> table.checks.put(name, new Check(name, SqlExpression.of(condition(rows.getString(4))),
+                    !rows.getString(4).strip().endsWith(NOT_VALID)));
         }
     }
 
-    /** The condition of {@code CHECK (condition)} as pg_get_constraintdef prints it. */
+    /** The condition of {@code CHECK (condition)} as pg_get_constraintdef prints it, without a NOT VALID after it. */
     static String condition(String definition) {
         String condition = definition.strip();
         if (condition.startsWith("CHECK ")) {
             condition = condition.substring("CHECK ".length()).strip();
+        }
+        if (condition.endsWith(NOT_VALID)) {
+            condition = condition.substring(0, condition.length() - NOT_VALID.length()).strip();
         }
         return condition;
     }
@@ -136,8 +148,7 @@ public final class CatalogReader {
 
     private static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
-        statement.setString(1, History.TABLE);
-        statement.setString(2, Backfill.PROGRESS_TABLE);
+        statement.setString(1, TOOL_TABLES);
         return statement;
     }
 

@@ -8,6 +8,7 @@ import org.hibernate.boot.model.naming.ImplicitNamingStrategyJpaCompliantImpl;
 import org.hibernate.boot.model.naming.ImplicitUniqueKeyNameSource;
 
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -63,7 +64,8 @@ final class ConventionNamingStrategy extends ImplicitNamingStrategyJpaCompliantI
                 : source.getColumnNames().stream().map(Identifier::getText).collect(Collectors.joining("_"));
     }
 
+    // the source's table name is the logical one ("Shelves"), the caller's the stored one ("shelves")
     private static String key(String table, String name) {
-        return table + "\u0000" + name;
+        return (table + "\u0000" + name).toLowerCase(Locale.ROOT);
     }
 }

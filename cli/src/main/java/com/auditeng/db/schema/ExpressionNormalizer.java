@@ -1,6 +1,5 @@
 package com.auditeng.db.schema;
 
-import com.auditeng.db.ProblemFoundException;
 import com.auditeng.db.schema.SchemaSnapshot.Check;
 import com.auditeng.db.schema.SchemaSnapshot.Column;
 import com.auditeng.db.schema.SchemaSnapshot.Table;
@@ -17,13 +16,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Gives the entities' defaults and checks PostgreSQL's own spelling, by letting the server parse them: each table
- * that has any is created as a temporary table, and {@code pg_get_expr}/{@code pg_get_constraintdef} print them back
- * exactly as the catalog would after a revision created them. Text rules could not know that
- * {@code status IN ('A', 'B')} on a varchar column reads back as {@code ((status)::text = ANY (...))}; the server does.
- * Nothing persists: the transaction is rolled back.
+ * Gives defaults and checks PostgreSQL's own spelling and meaning, by letting the server parse them: each table that
+ * has any is created as a temporary table, {@code pg_get_expr}/{@code pg_get_constraintdef} print them back as the
+ * catalog would after a revision created them, and the planner reduces that printout to what it means. Text rules
+ * could not know that {@code status IN ('A', 'B')} on a varchar column reads back as {@code ((status)::text = ANY
+ * (...))}, nor that the printout, parsed again by a rollback or by a type change of the column, reads back otherwise
+ * still; the planner folds every one of them to {@code ((t.status)::text = ANY ('{A,B}'::text[]))}. The entities' and
+ * the catalog's expressions go the same way (both are read from a catalog), so each side is read as the other.
+ * Nothing persists: the temporary tables are rolled back.
  */
-public final class ExpressionNormalizer {
+final class ExpressionNormalizer {
     private static final String PREFIX = "auditeng_expression_";
     private static final String DEFAULTS = "SELECT c.relname, a.attname, pg_get_expr(d.adbin, d.adrelid) "
             + "FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum "
@@ -35,9 +37,10 @@ public final class ExpressionNormalizer {
     private ExpressionNormalizer() {
     }
 
-    public static SchemaSnapshot normalize(SchemaSnapshot model, Connection connection) throws SQLException {
+    /** {@code schema}, read from the catalog of {@code connection}, with its defaults and checks read by the server. */
+    static SchemaSnapshot normalize(SchemaSnapshot schema, Connection connection) throws SQLException {
         Map<String, Table> byTemporaryName = new LinkedHashMap<>();
-        for (Table table : model.tables().values()) {
+        for (Table table : schema.tables().values()) {
             boolean hasDefaults = table.columns().values().stream()
                     .anyMatch(column -> column.defaultValue().isPresent());
             if (hasDefaults || !table.checks().isEmpty()) {
@@ -45,24 +48,24 @@ public final class ExpressionNormalizer {
             }
         }
         if (byTemporaryName.isEmpty()) {
-            return model;
+            return schema;
         }
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        Map<String, String> defaults = new HashMap<>();
-        Map<String, String> checks = new HashMap<>();
-        try (Statement statement = connection.createStatement()) {
-            for (Map.Entry<String, Table> entry : byTemporaryName.entrySet()) {
-                create(statement, entry.getKey(), entry.getValue());
+        Map<String, SqlExpression> defaults = new HashMap<>();
+        Map<String, SqlExpression> checks = new HashMap<>();
+        RolledBackWork.run(connection, () -> {
+            try (Statement statement = connection.createStatement()) {
+                for (Map.Entry<String, Table> entry : byTemporaryName.entrySet()) {
+                    create(statement, entry.getKey(), entry.getValue());
+                }
+                read(statement, DEFAULTS, byTemporaryName, defaults,
+                        (temporary, printout) -> "SELECT " + printout + " FROM " + temporary + " t");
+                read(statement, CHECKS, byTemporaryName, checks, (temporary, printout) -> "SELECT 1 FROM "
+                        + temporary + " t WHERE " + CatalogReader.condition(printout));
             }
-            read(statement, DEFAULTS, defaults, byTemporaryName);
-            read(statement, CHECKS, checks, byTemporaryName);
-        } finally {
-            connection.rollback();
-            connection.setAutoCommit(autoCommit);
-        }
+            return null;
+        });
         List<Table> tables = new ArrayList<>();
-        for (Table table : model.tables().values()) {
+        for (Table table : schema.tables().values()) {
             tables.add(respelled(table, defaults, checks));
         }
         return SchemaSnapshot.of(tables);
@@ -78,49 +81,76 @@ public final class ExpressionNormalizer {
             parts.add("CONSTRAINT " + SqlIdentifier.quote(check.name()) + " CHECK (" + check.expression().source()
                     + ")");
         }
-        try {
-            statement.execute("CREATE TEMPORARY TABLE " + temporaryName + " (" + String.join(", ", parts) + ")");
-        } catch (SQLException e) {
-            throw new ProblemFoundException("a default or check of table " + table.name() + " in the entities is not "
-                    + "valid PostgreSQL (" + firstLine(e.getMessage()) + "); fix its @ColumnDefault or "
-                    + "@CheckConstraint", e);
-        }
+        statement.execute("CREATE TEMPORARY TABLE " + temporaryName + " (" + String.join(", ", parts) + ")");
     }
 
-    private static void read(Statement statement, String sql, Map<String, String> spellings,
-                             Map<String, Table> byTemporaryName) throws SQLException {
+    /**
+     * Reads each printout of {@code sql}, then what the planner makes of it in the query {@code probe} writes:
+     * EXPLAIN VERBOSE shows an expression after constant folding, where casts of literals and of a column to its own
+     * type are gone.
+     */
+    private static void read(Statement statement, String sql, Map<String, Table> byTemporaryName,
+                             Map<String, SqlExpression> readings, Probe probe) throws SQLException {
+        Map<String, String> printouts = new LinkedHashMap<>();
+        Map<String, String> temporaryNames = new HashMap<>();
         try (ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 Table table = byTemporaryName.get(rows.getString(1));
                 if (table != null) {
-                    spellings.put(key(table.name(), rows.getString(2)), rows.getString(3));
+                    String key = key(table.name(), rows.getString(2));
+                    printouts.put(key, rows.getString(3));
+                    temporaryNames.put(key, rows.getString(1));
                 }
             }
         }
+        for (Map.Entry<String, String> printout : printouts.entrySet()) {
+            String plan = plan(statement, probe.query(temporaryNames.get(printout.getKey()), printout.getValue()));
+            readings.put(printout.getKey(), new SqlExpression(printout.getValue(), printout.getValue(), plan));
+        }
     }
 
-    private static Table respelled(Table table, Map<String, String> defaults, Map<String, String> checkDefinitions) {
+    /** The lines of the plan that hold the expression: a scan's Filter or Output, a constant's One-Time Filter. */
+    private static String plan(Statement statement, String query) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("EXPLAIN (VERBOSE, COSTS OFF) " + query)) {
+            while (rows.next()) {
+                String line = rows.getString(1).strip();
+                if (line.contains("Filter: ") || line.startsWith("Output: ")) {
+                    lines.add(line);
+                }
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    private static Table respelled(Table table, Map<String, SqlExpression> defaults,
+                                   Map<String, SqlExpression> checks) {
         Map<String, Column> columns = new LinkedHashMap<>();
         for (Column column : table.columns().values()) {
             columns.put(column.name(), new Column(column.name(), column.type(), column.nullable(),
-                    column.defaultValue().map(value -> value.withCanonical(
-                            defaults.getOrDefault(key(table.name(), column.name()), value.canonical())))));
+                    column.defaultValue().map(value ->
+                            reading(value, defaults.get(key(table.name(), column.name()))))));
         }
-        TreeMap<String, Check> checks = new TreeMap<>();
+        TreeMap<String, Check> respelledChecks = new TreeMap<>();
         for (Check check : table.checks().values()) {
-            String definition = checkDefinitions.get(key(table.name(), check.name()));
-            String condition = definition == null ? check.expression().canonical()
-                    : CatalogReader.condition(definition);
-            checks.put(check.name(), new Check(check.name(), check.expression().withCanonical(condition)));
+            SqlExpression server = checks.get(key(table.name(), check.name()));
+            respelledChecks.put(check.name(), new Check(check.name(), server == null ? check.expression()
+                    : check.expression().withServerReading(CatalogReader.condition(server.canonical()),
+                    server.meaning()), check.validated()));
         }
-        return new Table(table.name(), columns, table.primaryKey(), table.indexes(), table.foreignKeys(), checks);
+        return new Table(table.name(), columns, table.primaryKey(), table.indexes(), table.foreignKeys(),
+                respelledChecks);
+    }
+
+    private static SqlExpression reading(SqlExpression value, SqlExpression server) {
+        return server == null ? value : value.withServerReading(server.canonical(), server.meaning());
     }
 
     private static String key(String table, String name) {
         return table + "." + name;
     }
 
-    private static String firstLine(String message) {
-        return message == null ? "no detail" : message.lines().findFirst().orElse(message);
+    private interface Probe {
+        String query(String temporaryName, String printout);
     }
 }

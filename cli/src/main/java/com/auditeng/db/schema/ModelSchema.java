@@ -3,220 +3,155 @@ package com.auditeng.db.schema;
 import com.auditeng.db.ProblemFoundException;
 import com.auditeng.db.schema.SchemaSnapshot.Check;
 import com.auditeng.db.schema.SchemaSnapshot.Column;
-import com.auditeng.db.schema.SchemaSnapshot.ForeignKey;
-import com.auditeng.db.schema.SchemaSnapshot.Index;
-import com.auditeng.db.schema.SchemaSnapshot.PrimaryKey;
 import com.auditeng.db.schema.SchemaSnapshot.Table;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.mapping.CheckConstraint;
-import org.hibernate.mapping.Selectable;
-import org.hibernate.mapping.UniqueKey;
+import org.hibernate.tool.schema.internal.SchemaCreatorImpl;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The schema the entities describe, read from Hibernate's boot metadata for PostgreSQL without any connection.
- *
- * <p>Left out are Hibernate's implicit extras, which the schema expresses otherwise: the unnamed check it adds to
- * every {@code @Enumerated} column (SCHEMA.md names each check, and the entities declare them), and the unique key
- * of a {@code @OneToOne} column already covered by a unique index. The primary key is named {@code pk_<table>}, as
- * Jakarta Persistence cannot name it.
+ * The schema the entities describe: the DDL Hibernate's schema tooling writes for them (with SCHEMA.md's names, see
+ * {@link ConventionDialect}), which {@link #readOn} runs in a schema of its own and reads back with the
+ * {@link CatalogReader}, so that the entities and the revisions are read the same way, by PostgreSQL.
  */
-public final class ModelSchema {
-    private ModelSchema() {
+public final class ModelSchema implements WantedSchema {
+    private static final String SCHEMA = "auditeng_entities";
+
+    private final List<String> ddl;
+    private final Map<String, String> sources;
+
+    /** @param sources each check's condition and column's default as the entities write it, by {@link #key} */
+    private ModelSchema(List<String> ddl, Map<String, String> sources) {
+        this.ddl = List.copyOf(ddl);
+        this.sources = Map.copyOf(sources);
     }
 
     /** The schema of the entity classes in {@code packageName}. */
-    public static SchemaSnapshot ofPackage(String packageName) {
+    public static ModelSchema ofPackage(String packageName) {
         return of(EntityPackage.classes(packageName));
     }
 
     /** The schema of exactly these entity classes (their mapped superclasses and embeddables come along). */
-    public static SchemaSnapshot of(List<Class<?>> entities) {
+    public static ModelSchema of(List<Class<?>> entities) {
         ConventionNamingStrategy naming = new ConventionNamingStrategy();
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-                // no connection: the dialect comes from the product name, and nothing asks JDBC for defaults
+                // no connection: the DDL is written for the dialect given here, and nothing asks JDBC for defaults
                 .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
-                .applySetting("jakarta.persistence.database-product-name", "PostgreSQL")
-                .applySetting("jakarta.persistence.database-major-version", "17")
+                .applySetting(AvailableSettings.DIALECT, new ConventionDialect(naming))
                 .build();
         try {
             MetadataSources sources = new MetadataSources(registry);
             entities.forEach(sources::addAnnotatedClass);
-            Metadata metadata = sources.getMetadataBuilder().applyImplicitNamingStrategy(naming).build();
-            List<Table> tables = new ArrayList<>();
-            for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
-                for (org.hibernate.mapping.Table table : namespace.getTables()) {
-                    if (table.isPhysicalTable()) {
-                        tables.add(table(table, metadata, naming));
-                    }
-                }
-            }
-            return SchemaSnapshot.of(tables);
+            Metadata metadata = sources.getMetadataBuilder().applyImplicitNamingStrategy(naming)
+                    .applyPhysicalNamingStrategy(new StoredNamingStrategy()).build();
+            List<String> ddl = new SchemaCreatorImpl(registry).generateCreationCommands(metadata, false).stream()
+                    .filter(sql -> !sql.isBlank()).toList();
+            return new ModelSchema(ddl, sources(metadata));
         } catch (RuntimeException e) {
             if (e instanceof ProblemFoundException problem) {
                 throw problem;
             }
-            throw new ProblemFoundException("the entities cannot be mapped (" + firstLine(e) + "); fix the entity "
-                    + "annotations named there", e);
+            throw new ProblemFoundException("the entities cannot be mapped (" + firstLine(e.getMessage()) + "); fix "
+                    + "the entity annotations named there", e);
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
         }
     }
 
-    private static Table table(org.hibernate.mapping.Table table, Metadata metadata, ConventionNamingStrategy naming) {
-        String name = name(table);
-        Map<String, Column> columns = new LinkedHashMap<>();
-        Optional<PrimaryKey> primaryKey = Optional.empty();
-        if (table.getPrimaryKey() != null && !table.getPrimaryKey().getColumns().isEmpty()) {
-            List<String> keyColumns = table.getPrimaryKey().getColumns().stream().map(ModelSchema::name).toList();
-            primaryKey = Optional.of(new PrimaryKey(physical("pk_" + name, true), keyColumns));
-            // the key first: a new table reads best with its key as the first column
-            for (org.hibernate.mapping.Column column : table.getPrimaryKey().getColumns()) {
-                columns.put(name(column), column(column, metadata));
-            }
-        }
-        for (org.hibernate.mapping.Column column : table.getColumns()) {
-            columns.putIfAbsent(name(column), column(column, metadata));
-        }
-        return new Table(name, columns, primaryKey, indexes(table, naming), foreignKeys(table), checks(table));
-    }
-
-    private static Column column(org.hibernate.mapping.Column column, Metadata metadata) {
-        Optional<SqlExpression> defaultValue = Optional.ofNullable(column.getDefaultValue()).map(SqlExpression::of);
-        return new Column(name(column), SqlType.normalize(column.getSqlType(metadata)), column.isNullable(),
-                defaultValue);
-    }
-
-    private static TreeMap<String, Index> indexes(org.hibernate.mapping.Table table, ConventionNamingStrategy naming) {
-        TreeMap<String, Index> indexes = new TreeMap<>();
-        for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
-            List<String> columns = index.getSelectables().stream().map(ModelSchema::name).toList();
-            indexes.put(name(index.getName()), new Index(name(index.getName()), columns, index.isUnique(), false));
-        }
-        for (UniqueKey key : table.getUniqueKeys().values()) {
-            List<String> columns = key.getColumns().stream().map(ModelSchema::name).toList();
-            boolean constraint = !naming.isUniqueIndex(table.getName(), key.getName());
-            indexes.put(name(key.getName()), new Index(name(key.getName()), columns, true, constraint));
-        }
-        for (org.hibernate.mapping.Column column : table.getColumns()) {
-            // @Column(unique = true) and @OneToOne mark the column; a unique index or key on it alone already says it
-            boolean covered = indexes.values().stream()
-                    .anyMatch(index -> index.unique() && index.columns().equals(List.of(name(column))));
-            boolean isKey = table.getPrimaryKey() != null && table.getPrimaryKey().getColumns().size() == 1
-                    && table.getPrimaryKey().getColumns().get(0).equals(column);
-            if (column.isUnique() && !covered && !isKey) {
-                String name = physical("uq_" + name(table) + "_" + name(column), true);
-                indexes.put(name, new Index(name, List.of(name(column)), true, true));
-            }
-        }
-        return indexes;
-    }
-
-    private static TreeMap<String, ForeignKey> foreignKeys(org.hibernate.mapping.Table table) {
-        TreeMap<String, ForeignKey> foreignKeys = new TreeMap<>();
-        for (org.hibernate.mapping.ForeignKey key : table.getForeignKeyCollection()) {
-            if (!key.isCreationEnabled() || key.getReferencedTable() == null) {
-                continue;
-            }
-            List<org.hibernate.mapping.Column> referenced = key.isReferenceToPrimaryKey()
-                    ? key.getReferencedTable().getPrimaryKey().getColumns() : key.getReferencedColumns();
-            foreignKeys.put(name(key.getName()), new ForeignKey(name(key.getName()),
-                    key.getColumns().stream().map(ModelSchema::name).toList(), name(key.getReferencedTable()),
-                    referenced.stream().map(ModelSchema::name).toList(), onDelete(key.getOnDeleteAction())));
-        }
-        return foreignKeys;
-    }
-
-    private static String onDelete(org.hibernate.annotations.OnDeleteAction action) {
-        if (action == null) {
-            return "NO ACTION";
-        }
-        return switch (action) {
-            case CASCADE -> "CASCADE";
-            case SET_NULL -> "SET NULL";
-            case SET_DEFAULT -> "SET DEFAULT";
-            case RESTRICT -> "RESTRICT";
-            case NO_ACTION -> "NO ACTION";
-        };
-    }
-
-    private static TreeMap<String, Check> checks(org.hibernate.mapping.Table table) {
-        TreeMap<String, Check> checks = new TreeMap<>();
-        for (CheckConstraint check : table.getChecks()) {
-            String name = isNamed(check) ? name(check.getName())
-                    : physical("ck_" + name(table) + "_" + firstColumnIn(table, check), true);
-            checks.put(name, new Check(name, SqlExpression.of(check.getConstraint())));
-        }
-        for (org.hibernate.mapping.Column column : table.getColumns()) {
-            for (CheckConstraint check : column.getCheckConstraints()) {
-                // unnamed column checks are the ones Hibernate derives from @Enumerated; see the class comment
-                if (isNamed(check)) {
-                    checks.put(name(check.getName()),
-                            new Check(name(check.getName()), SqlExpression.of(check.getConstraint())));
+    /**
+     * Creates the schema in a schema of its own on {@code connection}'s database, reads it, and rolls it back: the
+     * database is left as it was. Inside the caller's transaction, if there is one, it rolls back to where it began.
+     */
+    @Override
+    public SchemaSnapshot readOn(Connection connection) throws SQLException {
+        return RolledBackWork.run(connection, () -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE SCHEMA " + SCHEMA);
+                statement.execute("SET LOCAL search_path TO " + SCHEMA + ", public");
+                for (String sql : ddl) {
+                    create(statement, sql);
                 }
             }
-        }
-        return checks;
-    }
-
-    private static boolean isNamed(CheckConstraint check) {
-        return check.isNamed() && !check.getName().isBlank();
-    }
-
-    /** The column an unnamed check mentions first, to name it {@code ck_<table>_<column>}. */
-    private static String firstColumnIn(org.hibernate.mapping.Table table, CheckConstraint check) {
-        String first = "check";
-        int firstAt = Integer.MAX_VALUE;
-        for (org.hibernate.mapping.Column column : table.getColumns()) {
-            Matcher matcher = Pattern.compile("(?i)\\b" + Pattern.quote(column.getName()) + "\\b")
-                    .matcher(check.getConstraint());
-            if (matcher.find() && matcher.start() < firstAt) {
-                first = name(column);
-                firstAt = matcher.start();
-            }
-        }
-        return first;
-    }
-
-    private static String name(org.hibernate.mapping.Table table) {
-        return physical(table.getName(), table.isQuoted());
-    }
-
-    private static String name(Selectable selectable) {
-        return selectable instanceof org.hibernate.mapping.Column column ? physical(column.getName(), column.isQuoted())
-                : selectable.getText();
-    }
-
-    /** A constraint or index name as given; quoted with backticks or double quotes, it keeps its case. */
-    private static String name(String given) {
-        boolean quoted = given.length() > 1 && (given.startsWith("`") && given.endsWith("`")
-                || given.startsWith("\"") && given.endsWith("\""));
-        return physical(quoted ? given.substring(1, given.length() - 1) : given, quoted);
+            return withEntitySources(CatalogReader.read(connection));
+        });
     }
 
     /**
-     * The name PostgreSQL stores: an unquoted name folds to lower case, and any name is cut to 63 bytes
-     * (NAMEDATALEN - 1), which the server does with a mere NOTICE; the catalog would otherwise never match.
+     * The entities' own spelling of each check and default, read once the DDL has named every check. A revision is
+     * written with it ({@code length(title) > 0} reads better than the catalog's {@code (length((title)::text) >
+     * 0)}); what it means is still the server's reading.
      */
-    private static String physical(String name, boolean quoted) {
-        return SqlIdentifier.truncate(quoted ? name : name.toLowerCase(Locale.ROOT));
+    private static Map<String, String> sources(Metadata metadata) {
+        Map<String, String> sources = new HashMap<>();
+        for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+            for (org.hibernate.mapping.Table table : namespace.getTables()) {
+                List<CheckConstraint> checks = new ArrayList<>(table.getChecks());
+                for (org.hibernate.mapping.Column column : table.getColumns()) {
+                    checks.addAll(column.getCheckConstraints());
+                    if (column.getDefaultValue() != null) {
+                        sources.put(key(table.getName(), column.getName()), column.getDefaultValue());
+                    }
+                }
+                checks.stream().filter(CheckConstraint::isNamed)
+                        .forEach(check -> sources.put(key(table.getName(), check.getName()), check.getConstraint()));
+            }
+        }
+        return sources;
     }
 
-    private static String firstLine(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.lines().findFirst().orElse(message);
+    private SchemaSnapshot withEntitySources(SchemaSnapshot catalog) {
+        List<Table> tables = new ArrayList<>();
+        for (Table table : catalog.tables().values()) {
+            Map<String, Column> columns = new LinkedHashMap<>();
+            table.columns().forEach((name, column) -> columns.put(name, new Column(name, column.type(),
+                    column.nullable(),
+                    column.defaultValue().map(value -> withSource(value, key(table.name(), name))))));
+            TreeMap<String, Check> checks = new TreeMap<>();
+            table.checks().forEach((name, check) ->
+                    checks.put(name, new Check(name, withSource(check.expression(), key(table.name(), name)))));
+            tables.add(new Table(table.name(), columns, table.primaryKey(), table.indexes(), table.foreignKeys(),
+                    checks));
+        }
+        return SchemaSnapshot.of(tables);
+    }
+
+    private SqlExpression withSource(SqlExpression read, String key) {
+        String source = sources.get(key);
+        return source == null ? read : new SqlExpression(source, read.canonical(), read.meaning());
+    }
+
+    /** A table's check or column as PostgreSQL names it: folded to lower case, cut to 63 bytes. */
+    private static String key(String table, String name) {
+        return SqlIdentifier.truncate(table.toLowerCase(Locale.ROOT)) + "."
+                + SqlIdentifier.truncate(name.replace("`", "").replace("\"", "").toLowerCase(Locale.ROOT));
+    }
+
+    private static void create(Statement statement, String sql) {
+        try {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new ProblemFoundException("the entities' schema is not valid PostgreSQL (" + firstLine(e.getMessage())
+                    + ", in: " + sql + "); fix the entity annotation behind it, such as a @ColumnDefault or "
+                    + "@CheckConstraint", e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "no detail" : message.lines().findFirst().orElse(message);
     }
 }

@@ -1,5 +1,6 @@
 package com.auditeng.db.schema;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -85,15 +86,42 @@ public record SchemaSnapshot(SortedMap<String, Table> tables) {
     /**
      * An index; {@code constraint} says it backs a UNIQUE constraint rather than standing alone, which changes how
      * it is created and dropped, but not what it enforces.
+     *
+     * @param options for each column, what follows its name in CREATE INDEX: a non-default operator class, DESC,
+     *                a NULLS placement other than the order's default ({@code "text_pattern_ops DESC NULLS LAST"});
+     *                empty for the defaults
      */
-    public record Index(String name, List<String> columns, boolean unique, boolean constraint) {
+    public record Index(String name, List<String> columns, boolean unique, boolean constraint, List<String> options) {
         public Index {
             columns = List.copyOf(columns);
+            options = List.copyOf(options);
+            if (options.size() != columns.size()) {
+                throw new IllegalArgumentException("index " + name + " has " + columns.size() + " columns but "
+                        + options.size() + " column options");
+            }
+        }
+
+        /** An index whose columns are in ascending order, nulls last, with their types' default operator classes. */
+        public Index(String name, List<String> columns, boolean unique, boolean constraint) {
+            this(name, columns, unique, constraint, columns.stream().map(column -> "").toList());
+        }
+
+        /** The columns as CREATE INDEX lists them: {@code "user", created_at DESC}. */
+        public List<String> elements() {
+            List<String> elements = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                elements.add((SqlIdentifier.quote(columns.get(i)) + " " + options.get(i)).strip());
+            }
+            return elements;
         }
 
         public String describe() {
+            List<String> described = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                described.add((columns.get(i) + " " + options.get(i)).strip());
+            }
             return (constraint ? "unique constraint " : unique ? "unique index " : "index ") + name
-                    + " (" + String.join(", ", columns) + ")";
+                    + " (" + String.join(", ", described) + ")";
         }
     }
 
@@ -111,7 +139,13 @@ public record SchemaSnapshot(SortedMap<String, Table> tables) {
         }
     }
 
-    /** A CHECK constraint; {@code expression} is the boolean condition inside CHECK (...). */
-    public record Check(String name, SqlExpression expression) {
+    /**
+     * A CHECK constraint; {@code expression} is the boolean condition inside CHECK (...), {@code validated} false for
+     * one added NOT VALID and not validated since (a step of a rolling deploy).
+     */
+    public record Check(String name, SqlExpression expression, boolean validated) {
+        public Check(String name, SqlExpression expression) {
+            this(name, expression, true);
+        }
     }
 }

@@ -2,19 +2,12 @@ package com.auditeng.db.schema;
 
 import com.auditeng.db.config.DatabaseConnector;
 import com.auditeng.db.config.DatabaseUrl;
-import com.auditeng.db.migrate.MigrationRunner;
-import com.auditeng.db.migrate.RevisionCompiler;
-import com.auditeng.db.migrate.Revisions;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
-import java.time.Duration;
 
 /** A throwaway database on a {@link ScratchServer}, where revisions are run to see the schema they build. */
 public final class ScratchDatabase implements AutoCloseable {
-    // nobody else knows the database, so its migration lock is never contended
-    private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(30);
-
     private final ScratchServer server;
     private final DatabaseUrl url;
     private final DatabaseConnector connector;
@@ -31,13 +24,17 @@ public final class ScratchDatabase implements AutoCloseable {
         return url;
     }
 
+    public DatabaseConnector connector() {
+        return connector;
+    }
+
     public Connection connect() {
         return connector.open();
     }
 
-    /** A runner that migrates this database through {@code revisions}. */
-    public MigrationRunner runner(Revisions revisions) {
-        return new MigrationRunner(connector, revisions, new RevisionCompiler(), LOCK_TIMEOUT, notes);
+    /** Where what runs on this database tells its progress: the command's notes. */
+    public PrintWriter notes() {
+        return notes;
     }
 
     @Override

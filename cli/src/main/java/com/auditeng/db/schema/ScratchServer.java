@@ -4,17 +4,9 @@ import com.auditeng.db.ConfigurationException;
 import com.auditeng.db.config.DatabaseConnector;
 import com.auditeng.db.config.DatabaseUrl;
 import com.auditeng.db.config.EmbeddedDatabase;
-import com.auditeng.db.migrate.CompiledRevision;
-import com.auditeng.db.migrate.RevisionCompiler;
-import com.auditeng.db.migrate.RevisionFile;
-import com.auditeng.db.migrate.Revisions;
-import com.auditeng.db.migrate.Target;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,10 +14,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A PostgreSQL server on which {@link ScratchDatabase}s are created and dropped: by default the embedded one, so
@@ -53,12 +45,11 @@ public final class ScratchServer implements AutoCloseable {
     public static ScratchServer embedded(Path home, Duration wait, Duration idle, PrintWriter notes) {
         EmbeddedDatabase embedded;
         try {
-            embedded = EmbeddedDatabase.start(home, wait, idle, notes);
+            // the user's database is never the scratch database: setting DATABASE_URL would not help
+            embedded = EmbeddedDatabase.start(home, wait, idle, notes, "");
         } catch (ConfigurationException e) {
-            // its advice to set DATABASE_URL does not apply: the user's database is never the scratch database
-            String reason = e.getMessage().replace(", or set DATABASE_URL to use another server", "");
             throw new ConfigurationException("the scratch database lives in the embedded PostgreSQL, which did not "
-                    + "start: " + reason, e);
+                    + "start: " + e.getMessage(), e);
         }
         ScratchServer server = new ScratchServer(embedded.url().withDatabase("postgres"), Optional.of(embedded), notes);
         // the home lock is ours, so no other command uses this server: scratch databases left here were orphaned
@@ -72,18 +63,21 @@ public final class ScratchServer implements AutoCloseable {
     }
 
     /**
-     * A new database holding the schema the revisions build, dropped again when closed. The schema at head is built
-     * once per set of revisions into a template database kept on the server, named by a digest of the revisions'
-     * SQL; later calls copy the template, so check and autogenerate cost the same at 10 revisions as at 1,000.
+     * A new database holding what {@code build} makes of an empty one, dropped again when closed. What it builds is
+     * kept on the server as a template database named by {@code key} (a digest of what {@code build} runs, so that
+     * a key names one content); later calls copy the template, so that the schema of 1,000 revisions costs one copy.
      */
-    public ScratchDatabase createAtHead(Revisions revisions, RevisionCompiler compiler) {
-        String template = TEMPLATE_PREFIX + digest(revisions, compiler);
+    public ScratchDatabase createFromTemplate(String key, Consumer<ScratchDatabase> build) {
+        if (!key.matches("[a-z0-9]{1,40}")) {
+            throw new IllegalArgumentException("a template key is 1 to 40 lower-case letters and digits: " + key);
+        }
+        String template = TEMPLATE_PREFIX + key;
         if (!exists(template)) {
             String building = PREFIX + "template_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
             execute("CREATE DATABASE " + building);
             ScratchDatabase scratch = new ScratchDatabase(this, maintenance.withDatabase(building), notes);
             try {
-                scratch.runner(revisions).upgrade(Target.parse("head"), applied -> { });
+                build.accept(scratch);
             } catch (RuntimeException e) {
                 scratch.close();
                 throw e;
@@ -111,22 +105,6 @@ public final class ScratchServer implements AutoCloseable {
     @Override
     public void close() {
         owned.ifPresent(EmbeddedDatabase::close);
-    }
-
-    private static String digest(Revisions revisions, RevisionCompiler compiler) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (RevisionFile file : revisions.all()) {
-                CompiledRevision revision = compiler.compile(file);
-                digest.update((file.id() + "\n" + revision.transactional() + "\n").getBytes(StandardCharsets.UTF_8));
-                for (String sql : revision.upgrade()) {
-                    digest.update((sql + "\n").getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 24);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     private boolean exists(String database) {
@@ -177,8 +155,8 @@ public final class ScratchServer implements AutoCloseable {
         }
     }
 
-    private Connection connect() throws SQLException {
-        return DatabaseConnector.connect(maintenance);
+    private Connection connect() {
+        return new DatabaseConnector(maintenance).open();
     }
 
     private ConfigurationException failure(String action, SQLException e) {

@@ -1,34 +1,38 @@
 package com.auditeng.db.schema;
 
 /**
- * A SQL expression (a column default, a check condition) as written, with PostgreSQL's own spelling of it.
+ * A SQL expression (a column default, a check condition) as written, with PostgreSQL's own reading of it.
  *
- * <p>Two expressions are equal when PostgreSQL spells them the same: the entities say {@code 'QUEUED'} where the
- * catalog says {@code 'QUEUED'::character varying}, and both mean one default. {@link ExpressionNormalizer} fills
- * in the server's spelling for the entities' expressions; a revision is written with the source, which reads better.
+ * <p>Two expressions are equal when they mean the same to PostgreSQL, not when they are spelled the same: the
+ * entities say {@code status IN ('A', 'B')} where the catalog says {@code ((status)::text = ANY ((ARRAY['A'::character
+ * varying, ...])::text[]))}, a rollback that re-creates that printout leaves yet another spelling, and a type change
+ * of the column another. {@link ExpressionNormalizer} fills in the server's spelling and meaning on both sides; a
+ * revision is written with the source, which reads better.
  *
  * @param source    the expression as the entity or the catalog states it, valid SQL either way
  * @param canonical the expression as PostgreSQL prints it back ({@code pg_get_expr}, {@code pg_get_constraintdef})
+ * @param meaning   the expression as PostgreSQL's planner reduces it (casts and constants folded), what equality
+ *                  compares
  */
-public record SqlExpression(String source, String canonical) {
+public record SqlExpression(String source, String canonical, String meaning) {
 
-    /** An expression not normalised yet: its source stands for its canonical form. */
+    /** An expression not normalised yet: its source stands for its spelling and its meaning. */
     public static SqlExpression of(String source) {
-        return new SqlExpression(source, source);
+        return new SqlExpression(source, source, source);
     }
 
-    public SqlExpression withCanonical(String serverSpelling) {
-        return new SqlExpression(source, serverSpelling);
+    public SqlExpression withServerReading(String serverSpelling, String serverMeaning) {
+        return new SqlExpression(source, serverSpelling, serverMeaning);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SqlExpression expression && canonical.equals(expression.canonical);
+        return other instanceof SqlExpression expression && meaning.equals(expression.meaning);
     }
 
     @Override
     public int hashCode() {
-        return canonical.hashCode();
+        return meaning.hashCode();
     }
 
     @Override

@@ -49,7 +49,7 @@ class AutogenerateRoundTripTest {
                 .isLessThan(revision.indexOf("addForeignKeyConstraint"));
         assertThat(revision).contains("primaryKeyName: pk_books", "onDelete: CASCADE", "indexName: ix_books_title",
                 "ADD CONSTRAINT ck_books_title CHECK (length(title) > 0)");
-        assertThat(revision).doesNotContain("format IN", "format in");
+        assertThat(revision).contains("ADD CONSTRAINT ck_books_format CHECK (format in ('PAPER','EBOOK'))");
         roundTrip.assertRoundTrip(TestDatabase.fresh(), BASE);
     }
 
@@ -182,6 +182,54 @@ class AutogenerateRoundTripTest {
                 "ADD CONSTRAINT ck_books_title CHECK (length(title) > 1)",
                 "ADD CONSTRAINT ck_books_pages CHECK (pages > 0)");
         roundTrip.assertRoundTrip(roundTrip.databaseBelowHead(), model);
+    }
+
+    @Test
+    void aNewEnumConstantReplacesItsCheckAndVerifyAcceptsTheRollbackThatRestoresTheOldOneFromItsPrintout() {
+        List<Class<?>> model = List.of(Author.class, com.auditeng.db.autogen.fixture.enumvalue.Book.class);
+
+        String revision = roundTrip.generate("audio books", model);
+
+        assertThat(revision).contains("ALTER TABLE books DROP CONSTRAINT ck_books_format",
+                "ADD CONSTRAINT ck_books_format CHECK (format in ('PAPER','EBOOK','AUDIO'))",
+                "ADD CONSTRAINT ck_books_format CHECK ((((format)::text = ANY ((ARRAY['PAPER'::character varying");
+        roundTrip.assertRoundTrip(roundTrip.databaseBelowHead(), model);
+        assertThat(roundTrip.verify(model)).isEmpty();
+    }
+
+    @Test
+    void aTypeChangeOfAColumnACheckMentionsLeavesNothingForCheckToReportAfterIt() {
+        List<Class<?>> model = List.of(Author.class, com.auditeng.db.autogen.fixture.checkedtype.Book.class);
+
+        String revision = roundTrip.generate("longer formats", model);
+
+        assertThat(revision).contains("columnName: format, newDataType: \"VARCHAR(40)\"")
+                .doesNotContain("ck_books_format");
+        roundTrip.assertRoundTrip(roundTrip.databaseBelowHead(), model);
+        assertThat(roundTrip.verify(model)).isEmpty();
+    }
+
+    @Test
+    void aCheckWrittenAnotherWayThatMeansTheSameIsNoChange() {
+        List<Class<?>> model = List.of(Author.class, com.auditeng.db.autogen.fixture.respelledcheck.Book.class);
+
+        assertThat(roundTrip.plan(model).changes()).isEmpty();
+    }
+
+    @Test
+    void indexColumnsKeepTheirOrderAndNullsPlacementInTheRevisionInCheckAndThroughTheRollback() {
+        List<Class<?>> model = List.of(Author.class, com.auditeng.db.autogen.fixture.descindex.Book.class);
+
+        String revision = roundTrip.generate("descending", model);
+
+        assertThat(revision).contains("dropIndex: {tableName: books, indexName: ix_books_title}",
+                "- column: {name: \"title DESC\", computed: true}",
+                        "- column: {name: \"pages NULLS FIRST\", computed: true}",
+                "- column: {name: \"created_at DESC NULLS LAST\", computed: true}");
+        roundTrip.assertRoundTrip(roundTrip.databaseBelowHead(), model);
+        assertThat(roundTrip.plan(BASE).changes()).extracting(change -> change.describe("the revisions", "the model"))
+                .contains("books.title: index ix_books_title (title DESC) in the revisions, not in the model",
+                        "books.title: index ix_books_title (title) in the model, not in the revisions");
     }
 
     @Test

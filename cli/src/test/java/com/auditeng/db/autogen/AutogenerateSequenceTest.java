@@ -73,8 +73,9 @@ class AutogenerateSequenceTest {
 
         assertThat(downgrade.exitCode()).as(why + ": downgrade base\n" + downgrade.stderr() + revisionsOf(migrations))
                 .isZero();
+        // the tool's own tables stay: the revision history, and the backfills' progress once a revision had one
         assertThat(new Catalog(url).objects()).as(why + ": what downgrade base left")
-                .allSatisfy(object -> assertThat(object).contains("auditeng_revision"));
+                .allSatisfy(object -> assertThat(object).containsAnyOf("auditeng_revision", "auditeng_backfill"));
     }
 
     /** 3 to 6 models, never the same one twice in a row (that step would have nothing to generate). */

@@ -2,8 +2,6 @@ package com.auditeng.db.autogen;
 
 import com.auditeng.db.schema.ScratchServer;
 
-import com.auditeng.db.schema.ExpressionNormalizer;
-
 import com.auditeng.db.schema.ModelSchema;
 
 import com.auditeng.db.schema.CatalogReader;
@@ -28,6 +26,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +49,12 @@ final class RoundTrip {
     }
 
     RevisionPlan plan(List<Class<?>> model, RenameHint... hints) {
-        return new RevisionPlanner(server, revisions(), () -> ModelSchema.of(model)).plan(List.of(hints));
+        return new RevisionPlanner(scratch(), () -> ModelSchema.of(model)).plan(List.of(hints));
+    }
+
+    /** What 'db verify' finds wrong with the revisions and {@code model}: empty when they pass. */
+    Optional<RevisionVerifier.Failure> verify(List<Class<?>> model) {
+        return new RevisionVerifier(scratch(), () -> ModelSchema.of(model)).verify(file -> { });
     }
 
     /** Writes the revision from the current revisions to {@code model}; returns the text of the file. */
@@ -109,11 +113,14 @@ final class RoundTrip {
 
     private static List<Change> differencesFromModel(DatabaseUrl url, List<Class<?>> model) {
         try (Connection connection = TestDatabase.connect(url)) {
-            return SchemaDiff.between(CatalogReader.read(connection),
-                    ExpressionNormalizer.normalize(ModelSchema.of(model), connection));
+            return SchemaDiff.between(CatalogReader.read(connection), ModelSchema.of(model).readOn(connection));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private ScratchRevisions scratch() {
+        return new ScratchRevisions(server, revisions(), new RevisionCompiler());
     }
 
     private Revisions revisions() {

@@ -24,7 +24,7 @@ class CheckCommandTest {
     /** Guards the project itself: the entities and the revisions can never drift apart unnoticed. */
     @Test
     void checkPrintsNothingAndExitsZeroOnTheRealModelAndRevisions() {
-        CliResult result = Cli.runRaw("--migrations", REVISIONS.toString(), "db", "check");
+        CliResult result = Cli.runShared("--migrations", REVISIONS.toString(), "db", "check");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout()).isEmpty();
@@ -33,10 +33,10 @@ class CheckCommandTest {
 
     @Test
     void checkNamesTableAndColumnOfEachDifferenceAndExitsOne() {
-        Cli.runRaw("--migrations", migrations.toString(), "db", "revision", "--autogenerate", "-m", "base",
+        Cli.runShared("--migrations", migrations.toString(), "db", "revision", "--autogenerate", "-m", "base",
                 "--model", FIXTURES + "base");
 
-        CliResult result = Cli.runRaw("--migrations", migrations.toString(), "db", "check",
+        CliResult result = Cli.runShared("--migrations", migrations.toString(), "db", "check",
                 "--model", FIXTURES + "addcolumn");
 
         assertThat(result.exitCode()).isEqualTo(1);
@@ -51,10 +51,10 @@ class CheckCommandTest {
     void checkReportsAnAppliedRevisionEditedSince() throws Exception {
         Files.copy(REVISIONS.resolve("0001_initial_schema.yaml"), migrations.resolve("0001_initial_schema.yaml"));
         String url = TestDatabase.fresh().redacted();
-        Cli.runRaw("--database-url", url, "--migrations", migrations.toString(), "db", "upgrade");
+        Cli.runShared("--database-url", url, "--migrations", migrations.toString(), "db", "upgrade");
         Files.writeString(migrations.resolve("0001_initial_schema.yaml"), "# edited\n", StandardOpenOption.APPEND);
 
-        CliResult result = Cli.runRaw("--database-url", url, "--migrations", migrations.toString(), "db", "check");
+        CliResult result = Cli.runShared("--database-url", url, "--migrations", migrations.toString(), "db", "check");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.stdout()).isEmpty();
@@ -64,13 +64,13 @@ class CheckCommandTest {
 
     @Test
     void checkAndVerifyPrintDocumentedJson() throws Exception {
-        Cli.runRaw("--migrations", migrations.toString(), "db", "revision", "--autogenerate", "-m", "base",
+        Cli.runShared("--migrations", migrations.toString(), "db", "revision", "--autogenerate", "-m", "base",
                 "--model", FIXTURES + "base");
         ObjectMapper json = new ObjectMapper();
 
-        JsonNode check = json.readTree(Cli.runRaw("--migrations", migrations.toString(), "db", "check", "--json",
+        JsonNode check = json.readTree(Cli.runShared("--migrations", migrations.toString(), "db", "check", "--json",
                 "--model", FIXTURES + "addcolumn").stdout());
-        JsonNode verify = json.readTree(Cli.runRaw("--migrations", migrations.toString(), "db", "verify", "--json",
+        JsonNode verify = json.readTree(Cli.runShared("--migrations", migrations.toString(), "db", "verify", "--json",
                 "--model", FIXTURES + "base").stdout());
 
         assertThat(check.get("clean").asBoolean()).isFalse();
@@ -86,7 +86,7 @@ class CheckCommandTest {
 
     @Test
     void checkRefusesAModelPackageWithoutEntities() {
-        CliResult result = Cli.runRaw("db", "check", "--model", "com.auditeng.db.nothing");
+        CliResult result = Cli.runShared("db", "check", "--model", "com.auditeng.db.nothing");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.stdout()).isEmpty();

@@ -1,6 +1,7 @@
 package com.auditeng.db.cli;
 
 import com.auditeng.db.CliResult;
+import com.auditeng.db.TestDatabase;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,15 +18,28 @@ public final class Cli {
     }
 
     public static Cli on(String databaseUrl) {
-        return new Cli(List.of("--database-url", databaseUrl));
+        return new Cli(List.of("--database-url", databaseUrl, "--scratch-url", scratchServer()));
     }
 
     public static Cli on(String databaseUrl, Path migrations) {
-        return new Cli(List.of("--database-url", databaseUrl, "--migrations", migrations.toString()));
+        return new Cli(List.of("--database-url", databaseUrl, "--migrations", migrations.toString(),
+                "--scratch-url", scratchServer()));
+    }
+
+    /** Scratch databases go to the server the tests share, rather than to an embedded server started per command. */
+    private static String scratchServer() {
+        return TestDatabase.serverUrl().redacted();
     }
 
     public CliResult run(String... args) {
         List<String> all = new ArrayList<>(globalArgs);
+        all.addAll(List.of(args));
+        return runRaw(all.toArray(String[]::new));
+    }
+
+    /** Runs {@code args} with no database added, making scratch databases on the server the tests share. */
+    public static CliResult runShared(String... args) {
+        List<String> all = new ArrayList<>(List.of("--scratch-url", scratchServer()));
         all.addAll(List.of(args));
         return runRaw(all.toArray(String[]::new));
     }

@@ -2,7 +2,6 @@ package com.auditeng.db.cli;
 
 import com.auditeng.db.CliResult;
 import com.auditeng.db.PasswordServer;
-import com.auditeng.db.TestDatabase;
 import com.auditeng.db.config.DatabaseUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,15 +77,26 @@ class ConnectionErrorsIT {
     void theMessagesNameTheProblem() throws Exception {
         DatabaseUrl good = PasswordServer.app();
 
-        assertThat(run("postgresql://app@127.0.0.1:" + closedPort() + "/app")).contains("connection refused", "start the server");
-        assertThat(run("postgresql://app:bad@localhost:" + good.port() + "/app")).contains("refused the credentials", "app");
-        assertThat(run("postgresql://app:" + SECRET + "@localhost:" + good.port() + "/nosuchdb")).contains("does not exist", "createdb");
-        assertThat(run("postgresql://app@no-such-host.invalid/app")).contains("unknown host 'no-such-host.invalid'");
-        assertThat(TestDatabase.serverUrl()).isNotNull();
+        assertRefused(run("postgresql://app@127.0.0.1:" + closedPort() + "/app"), "connection refused",
+                "start the server");
+        assertRefused(run("postgresql://app:bad@localhost:" + good.port() + "/app"), "refused the credentials",
+                "'app'");
+        assertRefused(run("postgresql://app:" + SECRET + "@localhost:" + good.port() + "/nosuchdb"), "does not exist",
+                "createdb nosuchdb");
+        assertRefused(run("postgresql://app@no-such-host.invalid/app"), "unknown host 'no-such-host.invalid'");
     }
 
-    private String run(String url) throws Exception {
-        return Process.startJarOn(url, home, "db", "current").await().stderr();
+    private CliResult run(String url) throws Exception {
+        return Process.startJarOn(url, home, "db", "current").await();
+    }
+
+    /** Exit 3 and one error line naming the problem, without the password or a stack trace. */
+    private static void assertRefused(CliResult result, String... words) {
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(3);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr().lines().filter(line -> line.startsWith("error: ")).toList()).singleElement()
+                .asString().contains(words);
+        assertThat(result.stderr()).doesNotContain(SECRET, "\tat ");
     }
 
     private static int closedPort() throws Exception {

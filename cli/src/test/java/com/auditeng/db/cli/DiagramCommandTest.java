@@ -34,7 +34,7 @@ class DiagramCommandTest {
 
     @Test
     void diagramPrintsTheFourTablesAndThreeRelationshipsOfTheRealSchemaAsMermaid() {
-        CliResult result = Cli.runRaw("--migrations", REVISIONS.toString(), "db", "diagram");
+        CliResult result = Cli.runShared("--migrations", REVISIONS.toString(), "db", "diagram");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stderr()).isEmpty();
@@ -52,7 +52,8 @@ class DiagramCommandTest {
     void diagramWithSvgWritesWellFormedXmlNamingEveryTableAndColumnAndPrintsThePath() throws Exception {
         Path svg = folder.resolve("schema.svg");
 
-        CliResult result = Cli.runRaw("--migrations", REVISIONS.toString(), "db", "diagram", "--svg", svg.toString());
+        CliResult result = Cli.runShared("--migrations", REVISIONS.toString(), "db", "diagram", "--svg",
+                svg.toString());
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout()).isEqualTo(svg + "\n");
@@ -67,7 +68,7 @@ class DiagramCommandTest {
 
     @Test
     void diagramAtAnEarlierRevisionLeavesOutWhatLaterRevisionsAdd() {
-        CliResult result = Cli.runRaw("--migrations", THREE.toString(), "db", "diagram", "--rev", "0001");
+        CliResult result = Cli.runShared("--migrations", THREE.toString(), "db", "diagram", "--rev", "0001");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout()).isEqualTo("erDiagram\n"
@@ -80,7 +81,7 @@ class DiagramCommandTest {
 
     @Test
     void diagramRefusesAnUnknownRevisionWithExitTwo() {
-        CliResult result = Cli.runRaw("--migrations", REVISIONS.toString(), "db", "diagram", "--rev", "0042");
+        CliResult result = Cli.runShared("--migrations", REVISIONS.toString(), "db", "diagram", "--rev", "0042");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.stdout()).isEmpty();
@@ -90,7 +91,7 @@ class DiagramCommandTest {
 
     @Test
     void diagramRefusesARevisionThatIsNotANumberWithExitTwo() {
-        CliResult result = Cli.runRaw("--migrations", REVISIONS.toString(), "db", "diagram", "--rev", "latest");
+        CliResult result = Cli.runShared("--migrations", REVISIONS.toString(), "db", "diagram", "--rev", "latest");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.stdout()).isEmpty();
@@ -101,7 +102,7 @@ class DiagramCommandTest {
     void diagramWithSvgIntoAMissingFolderNamesTheFileAndExitsThree() {
         Path svg = folder.resolve("missing").resolve("schema.svg");
 
-        CliResult result = Cli.runRaw("--migrations", THREE.toString(), "db", "diagram", "--svg", svg.toString());
+        CliResult result = Cli.runShared("--migrations", THREE.toString(), "db", "diagram", "--svg", svg.toString());
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.stdout()).isEmpty();

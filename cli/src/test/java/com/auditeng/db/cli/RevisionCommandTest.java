@@ -29,7 +29,7 @@ class RevisionCommandTest {
         assertThat(result.stderr()).isEmpty();
         assertThat(Files.readString(migrations.resolve("0001_add_task_priority.yaml")))
                 .contains("tagDatabase:\n            tag: \"0001\"");
-        assertThat(Cli.runRaw("--migrations", migrations.toString(), "db", "verify", "--model", FIXTURES + "base")
+        assertThat(Cli.runShared("--migrations", migrations.toString(), "db", "verify", "--model", FIXTURES + "base")
                 .stdout()).startsWith("0001  add task priority: up, down, up ok");
     }
 
@@ -110,7 +110,7 @@ class RevisionCommandTest {
     void revisionWithoutAMigrationsFolderNamesTheFlagAndTheVariable() {
         assumeTrue(System.getenv("AUDITENG_MIGRATIONS") == null, "AUDITENG_MIGRATIONS is set in this environment");
 
-        CliResult result = Cli.runRaw("db", "revision", "-m", "anything");
+        CliResult result = Cli.runShared("db", "revision", "-m", "anything");
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.stdout()).isEmpty();
@@ -133,7 +133,8 @@ class RevisionCommandTest {
                 .doesNotContain("createIndex", "addUniqueConstraint");
         assertThat(Files.readString(migrations.resolve("0004_more_indexes_contract.yaml")))
                 .contains("labels: contract", "UNIQUE USING INDEX");
-        CliResult verify = Cli.runRaw("--migrations", migrations.toString(), "db", "verify", "--model", FIXTURES + "index");
+        CliResult verify = Cli.runShared("--migrations", migrations.toString(), "db", "verify", "--model",
+                FIXTURES + "index");
         assertThat(verify.exitCode()).as(verify.stdout() + verify.stderr()).isZero();
     }
 
@@ -145,7 +146,8 @@ class RevisionCommandTest {
         Files.writeString(migrations.resolve("0002_from_another_branch.yaml"),
                 Files.readString(migrations.resolve("0001_create_gauges.yaml")).replace("0001", "0002"));
 
-        CliResult check = Cli.runRaw("--migrations", migrations.toString(), "db", "check", "--model", FIXTURES + "base");
+        CliResult check = Cli.runShared("--migrations", migrations.toString(), "db", "check", "--model",
+                FIXTURES + "base");
 
         assertThat(afterRevision).isEqualTo("0001_create_gauges\n");
         assertThat(check.exitCode()).isEqualTo(1);
@@ -159,7 +161,8 @@ class RevisionCommandTest {
         Files.writeString(migrations.resolve("head.txt"), "<<<<<<< HEAD\n0001_create_gauges\n=======\n"
                 + "0001_add_meters\n>>>>>>> other\n");
 
-        CliResult check = Cli.runRaw("--migrations", migrations.toString(), "db", "check", "--model", FIXTURES + "base");
+        CliResult check = Cli.runShared("--migrations", migrations.toString(), "db", "check", "--model",
+                FIXTURES + "base");
 
         assertThat(check.exitCode()).isEqualTo(1);
         assertThat(check.stderr()).contains("holds a merge conflict: two branches each added a revision");
@@ -184,7 +187,7 @@ class RevisionCommandTest {
         all[2] = "db";
         all[3] = "revision";
         System.arraycopy(args, 0, all, 4, args.length);
-        return Cli.runRaw(all);
+        return Cli.runShared(all);
     }
 
     private List<String> fileNames() {

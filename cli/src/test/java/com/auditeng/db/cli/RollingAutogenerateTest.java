@@ -102,7 +102,7 @@ class RollingAutogenerateTest {
     }
 
     private CliResult revision(String message, String text, String model) {
-        return Cli.runRaw("--migrations", migrations.toString(), "db", "revision", "--autogenerate", message, text,
+        return Cli.runShared("--migrations", migrations.toString(), "db", "revision", "--autogenerate", message, text,
                 "--model", FIXTURES + model);
     }
 }

@@ -17,7 +17,7 @@ class VerifyCommandTest {
 
     @Test
     void verifyPassesOnTheRealRevisionsWithALinePerRevision() {
-        CliResult result = Cli.runRaw("--migrations", REVISIONS.toString(), "db", "verify");
+        CliResult result = Cli.runShared("--migrations", REVISIONS.toString(), "db", "verify");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout()).isEqualTo("0001  initial schema: up, down, up ok\n");
@@ -28,7 +28,7 @@ class VerifyCommandTest {
     void verifyFailsOnTheRevisionWhoseRollbackIsWrongAndNamesWhatDiffers() throws URISyntaxException {
         Path brokenRollback = Path.of(getClass().getResource("/autogen/broken-rollback").toURI());
 
-        CliResult result = Cli.runRaw("--migrations", brokenRollback.toString(), "db", "verify");
+        CliResult result = Cli.runShared("--migrations", brokenRollback.toString(), "db", "verify");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.stdout()).isEqualTo("0001  notes: up, down, up ok\n"
@@ -40,7 +40,7 @@ class VerifyCommandTest {
 
     @Test
     void verifyLocksPassesOnTheRealRevisionsWithALinePerStatement() {
-        CliResult result = Cli.runRaw("--migrations", REVISIONS.toString(), "db", "verify", "--locks");
+        CliResult result = Cli.runShared("--migrations", REVISIONS.toString(), "db", "verify", "--locks");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout()).startsWith("0001  initial schema\n"
@@ -53,7 +53,7 @@ class VerifyCommandTest {
 
     @Test
     void verifyLocksShowsANullableColumnTakesAccessExclusiveWithoutARewrite() {
-        CliResult result = Cli.runRaw("--migrations", fixture("locks-add-column"), "db", "verify", "--locks");
+        CliResult result = Cli.runShared("--migrations", fixture("locks-add-column"), "db", "verify", "--locks");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout()).contains("0002  add gauge note\n  1  ALTER TABLE gauges ADD note TEXT"
@@ -65,7 +65,7 @@ class VerifyCommandTest {
 
     @Test
     void verifyLocksReportsTheRewriteOfAnIntegerWidenedToBigint() {
-        CliResult result = Cli.runRaw("--migrations", fixture("locks-widen"), "db", "verify", "--locks");
+        CliResult result = Cli.runShared("--migrations", fixture("locks-widen"), "db", "verify", "--locks");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout()).contains("  1  ALTER TABLE gauges ALTER COLUMN reading TYPE BI...  "
@@ -75,7 +75,7 @@ class VerifyCommandTest {
 
     @Test
     void verifyLocksFailsWhenAnUpdateRunsUnderTheAccessExclusiveLockOfAnEarlierStatement() {
-        CliResult result = Cli.runRaw("--migrations", fixture("locks-backfill"), "db", "verify", "--locks");
+        CliResult result = Cli.runShared("--migrations", fixture("locks-backfill"), "db", "verify", "--locks");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.stdout()).containsPattern("  2  UPDATE findings SET reviewer_note = ''  +findings: "
@@ -90,7 +90,7 @@ class VerifyCommandTest {
 
     @Test
     void verifyLocksSeesOnlyAShareUpdateExclusiveLockForAConcurrentIndexOutsideATransaction() {
-        CliResult result = Cli.runRaw("--migrations", fixture("concurrent"), "db", "verify", "--locks");
+        CliResult result = Cli.runShared("--migrations", fixture("concurrent"), "db", "verify", "--locks");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout()).contains("0002  index gauges concurrently  (runInTransaction: false: each "
@@ -101,7 +101,7 @@ class VerifyCommandTest {
 
     @Test
     void verifyLocksSaysWhichTableItCouldNotFillAndTracesTheRevisionAnyway() {
-        CliResult result = Cli.runRaw("--migrations", fixture("locks-fill"), "db", "verify", "--locks");
+        CliResult result = Cli.runShared("--migrations", fixture("locks-fill"), "db", "verify", "--locks");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdout()).contains("0002  add meter serial\n  table codes left empty: new row for relation "
@@ -111,7 +111,8 @@ class VerifyCommandTest {
 
     @Test
     void verifyLocksJsonGivesEachStatementItsLocksRewritesAndHold() throws IOException {
-        CliResult result = Cli.runRaw("--migrations", fixture("locks-backfill"), "db", "verify", "--locks", "--json");
+        CliResult result = Cli.runShared("--migrations", fixture("locks-backfill"), "db", "verify", "--locks",
+                "--json");
 
         JsonNode document = new ObjectMapper().readTree(result.stdout());
         assertThat(result.exitCode()).isEqualTo(1);

@@ -22,7 +22,8 @@ class SchemaDiagramTest {
     void committedSchemaSvgIsWhatDbDiagramDrawsOfTheRevisions() throws Exception {
         Path drawn = folder.resolve("schema.svg");
 
-        CliResult result = Cli.runRaw("--migrations", REVISIONS.toString(), "db", "diagram", "--svg", drawn.toString());
+        CliResult result = Cli.runShared("--migrations", REVISIONS.toString(), "db", "diagram", "--svg",
+                drawn.toString());
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(COMMITTED).exists();

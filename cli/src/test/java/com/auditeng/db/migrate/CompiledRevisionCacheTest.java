@@ -3,7 +3,10 @@ package com.auditeng.db.migrate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,5 +35,65 @@ class CompiledRevisionCacheTest {
         assertThat(cache.read(file)).contains(compiled);
         assertThat(compiled.upgradeSteps()).hasSize(3)
                 .allSatisfy(step -> assertThat(step.comment()).isEqualTo("lint-accept: set-not-null small table"));
+    }
+
+    @Test
+    void anEditedRevisionIsNotReadFromTheEntryOfItsFormerText(@TempDir Path folder) {
+        CompiledRevisionCache cache = CompiledRevisionCache.in(folder.resolve("jar-stamp"));
+        cache.write(new RevisionCompiler().compile(revision("gauges")));
+
+        assertThat(cache.read(revision("meters"))).isEmpty();
+        assertThat(cache.read(revision("gauges"))).isPresent();
+    }
+
+    @Test
+    void aDamagedEntryIsAMissNotAFailure(@TempDir Path folder) throws IOException {
+        CompiledRevisionCache cache = CompiledRevisionCache.in(folder.resolve("jar-stamp"));
+        RevisionFile file = revision("gauges");
+        cache.write(new RevisionCompiler().compile(file));
+        try (Stream<Path> entries = Files.list(folder.resolve("jar-stamp"))) {
+            for (Path entry : entries.toList()) {
+                Files.write(entry, new byte[] {1, 0, 0, 0, 42});
+            }
+        }
+
+        assertThat(cache.read(file)).isEmpty();
+    }
+
+    @Test
+    void theFirstEntryOfANewJarRemovesTheEntriesOfTheJarsBefore(@TempDir Path folder) {
+        CompiledRevisionCache.in(folder.resolve("old-jar")).write(new RevisionCompiler().compile(revision("gauges")));
+
+        CompiledRevisionCache.in(folder.resolve("new-jar")).write(new RevisionCompiler().compile(revision("meters")));
+
+        assertThat(folder.resolve("old-jar")).doesNotExist();
+        assertThat(folder.resolve("new-jar")).isNotEmptyDirectory();
+    }
+
+    @Test
+    void theSuiteRunsWithACacheOfItsOwnRunAndTheCompilerFillsIt() throws IOException {
+        String runFolder = System.getProperty(CompiledRevisionCache.RUN_FOLDER_PROPERTY, "");
+        assertThat(runFolder).as("-D" + CompiledRevisionCache.RUN_FOLDER_PROPERTY + " set by the build").isNotBlank();
+        RevisionFile file = revision("cached_" + System.nanoTime());
+
+        CompiledRevision compiled = new RevisionCompiler().compile(file);
+
+        Path thisRun = Path.of(runFolder).resolve("run-" + ProcessHandle.current().pid());
+        assertThat(thisRun.resolve(file.checksum())).exists();
+        assertThat(CompiledRevisionCache.in(thisRun).read(file)).contains(compiled);
+    }
+
+    private static RevisionFile revision(String table) {
+        return new RevisionFile(new RevisionId(1), "0001_create.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 0001-create
+                      author: test
+                      changes:
+                        - createTable:
+                            tableName: %s
+                            columns:
+                              - column: {name: id, type: INTEGER}
+                """.formatted(table));
     }
 }

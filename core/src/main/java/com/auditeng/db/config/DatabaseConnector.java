@@ -2,11 +2,7 @@ package com.auditeng.db.config;
 
 import com.auditeng.db.ConfigurationException;
 
-import java.net.ConnectException;
 import java.net.URLEncoder;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -65,25 +61,9 @@ public final class DatabaseConnector {
     }
 
     private ConfigurationException explain(SQLException e) {
-        String where = url.redacted();
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        Throwable cause = rootCause(e);
-        String message;
-        if (cause instanceof UnknownHostException) {
-            message = "unknown host '" + url.host() + "' in DATABASE_URL " + where + "; check the host name, or fix DATABASE_URL";
-        } else if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
-            message = "cannot reach PostgreSQL at " + where + " (connection refused); start the server, or fix the host and port in DATABASE_URL";
-        } else if (cause instanceof SocketTimeoutException) {
-            message = "PostgreSQL at " + where + " did not answer in time; check the host, port and firewall, or fix DATABASE_URL";
-        } else if (state.equals("28P01") || state.equals("28000")) {
-            message = "PostgreSQL at " + where + " refused the credentials of user '" + url.user()
-                    + "'; check the user and password in DATABASE_URL";
-        } else if (state.equals("3D000")) {
-            message = "database '" + url.database() + "' does not exist at " + where + "; create it (createdb "
-                    + url.database() + ") or fix DATABASE_URL";
-        } else {
-            message = "cannot connect to PostgreSQL at " + where + " (" + redact(e.getMessage()) + "); fix DATABASE_URL or the server";
-        }
+        String message = ConnectionFailure.explain(url, e, e.getSQLState() == null ? "" : e.getSQLState())
+                .orElse("cannot connect to PostgreSQL at " + url.redacted() + " (" + redact(e.getMessage())
+                        + "); fix DATABASE_URL or the server");
         return new ConfigurationException(message, new SQLException(redact(e.getMessage()), e.getSQLState()));
     }
 
@@ -112,13 +92,5 @@ public final class DatabaseConnector {
             }
         }
         return redacted.contains("://") ? DatabaseUrl.redact(redacted) : redacted;
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

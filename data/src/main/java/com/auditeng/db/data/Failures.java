@@ -1,14 +1,12 @@
 package com.auditeng.db.data;
 
 import com.auditeng.db.ConfigurationException;
+import com.auditeng.db.config.ConnectionFailure;
 import com.auditeng.db.config.DatabaseUrl;
 import io.vertx.pgclient.PgException;
 import org.hibernate.JDBCException;
 import org.hibernate.exception.ConstraintViolationException;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -44,25 +42,8 @@ final class Failures {
     /** Our exception for a failure we can explain (unreachable server, refused login); the failure itself otherwise. */
     Throwable explain(Throwable failure) {
         Throwable cause = unwrap(failure);
-        String where = url.redacted();
-        String state = sqlState(cause);
-        if (hasCause(cause, UnknownHostException.class)) {
-            return new ConfigurationException("unknown host '" + url.host() + "' in DATABASE_URL " + where
-                    + "; check the host name, or fix DATABASE_URL", cause);
-        }
-        if (hasCause(cause, ConnectException.class) || hasCause(cause, NoRouteToHostException.class)) {
-            return new ConfigurationException("cannot reach PostgreSQL at " + where + " (connection refused); start "
-                    + "the server, or fix the host and port in DATABASE_URL", cause);
-        }
-        if (state.equals("28P01") || state.equals("28000")) {
-            return new ConfigurationException("PostgreSQL at " + where + " refused the credentials of user '"
-                    + url.user() + "'; check the user and password in DATABASE_URL", cause);
-        }
-        if (state.equals("3D000")) {
-            return new ConfigurationException("database '" + url.database() + "' does not exist at " + where
-                    + "; create it (createdb " + url.database() + ") or fix DATABASE_URL", cause);
-        }
-        return cause;
+        return ConnectionFailure.explain(url, cause, sqlState(cause))
+                .<Throwable>map(message -> new ConfigurationException(message, cause)).orElse(cause);
     }
 
     private static String sqlState(Throwable failure) {
@@ -75,14 +56,5 @@ final class Failures {
             }
         }
         return "";
-    }
-
-    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -63,6 +63,17 @@ public final class EmbeddedDatabase implements DevelopmentServer {
      * {@code idle}, or stops it when {@code idle} is zero.
      */
     public static EmbeddedDatabase start(Path home, Duration wait, Duration idle, PrintWriter notes) {
+        return start(home, wait, idle, notes, ", or set DATABASE_URL to use another server");
+    }
+
+    /**
+     * As {@link #start(Path, Duration, Duration, PrintWriter)}, for a caller that does not hold the user's database,
+     * whose failure does not say to set DATABASE_URL.
+     *
+     * @param otherwise what else the user can do when the server does not start, after the log file is named
+     */
+    public static EmbeddedDatabase start(Path home, Duration wait, Duration idle, PrintWriter notes,
+                                         String otherwise) {
         Path data = home.resolve(DATA_FOLDER);
         FileChannel channel = null;
         try {
@@ -84,7 +95,7 @@ public final class EmbeddedDatabase implements DevelopmentServer {
                 throw configuration;
             }
             throw new ConfigurationException("cannot start the embedded PostgreSQL in " + data + " (" + e.getMessage()
-                    + "); see " + home.resolve("postgres.log") + ", or set DATABASE_URL to use another server", e);
+                    + "); see " + home.resolve("postgres.log") + otherwise, e);
         }
     }
 

@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  *
  * <p>Starting Liquibase and parsing YAML costs most of a short command's time, while a revision file that is
  * unchanged compiles to the same statements every time; a rebuilt jar (a possibly different compiler) starts a
- * fresh cache. When the program does not run from a jar, or the folder is not writable, nothing is cached.
+ * fresh cache. When the program does not run from a jar (unless a folder for the run is named, see
+ * {@link #forThisRun()}), or the folder is not writable, nothing is cached.
  */
 final class CompiledRevisionCache {
     private static final ObjectInputFilter STEP_TYPES = ObjectInputFilter.Config.createFilter(
@@ -33,6 +34,8 @@ final class CompiledRevisionCache {
                     + "java.util.ImmutableCollections$*;java.util.CollSer;java.lang.Enum;java.lang.String;"
                     // the Object[] inside ArrayList and List.of's serial form is checked as java.lang.Object
                     + "java.lang.Object;!*");
+    /** The system property naming where a process that does not run from a jar keeps its cache. */
+    static final String RUN_FOLDER_PROPERTY = "auditeng.revision-cache";
     private final Optional<Path> folder;
 
     private CompiledRevisionCache(Optional<Path> folder) {
@@ -40,16 +43,30 @@ final class CompiledRevisionCache {
     }
 
     static CompiledRevisionCache besideJar() {
+        if (!System.getProperty(RUN_FOLDER_PROPERTY, "").isBlank()) {
+            return forThisRun();   // asked for by the test suite, whose runs share the modules' jars
+        }
         try {
             Path codeSource = Path.of(CompiledRevisionCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (!Files.isRegularFile(codeSource)) {
-                return new CompiledRevisionCache(Optional.empty());
+                return forThisRun();
             }
             String jarStamp = Files.size(codeSource) + "-" + Files.getLastModifiedTime(codeSource).toMillis();
             return in(codeSource.resolveSibling("revision-cache").resolve(jarStamp));
         } catch (IOException | URISyntaxException | SecurityException e) {
             return new CompiledRevisionCache(Optional.empty());
         }
+    }
+
+    /**
+     * Outside a jar (the classes folder of a build), the classes may change from one run to the next, so no entry
+     * may outlive the process; the test suite, which compiles the same revisions hundreds of times in one process,
+     * names a folder with {@value #RUN_FOLDER_PROPERTY} and gets a cache of its own run.
+     */
+    private static CompiledRevisionCache forThisRun() {
+        String folder = System.getProperty(RUN_FOLDER_PROPERTY, "");
+        return folder.isBlank() ? new CompiledRevisionCache(Optional.empty())
+                : in(Path.of(folder).resolve("run-" + ProcessHandle.current().pid()));
     }
 
     /** A cache in {@code folder}; the folders beside it are taken for other jars' caches, and removed. */

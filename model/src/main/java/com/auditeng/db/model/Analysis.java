@@ -27,7 +27,6 @@ import java.util.Map;
 @Table(name = "analyses",
         indexes = @Index(name = "ix_analyses_task_id", columnList = "task_id", unique = true),
         check = {
-                @CheckConstraint(name = "ck_analyses_verdict", constraint = "verdict IN ('APPROVED', 'REVIEW', 'REJECTED')"),
                 @CheckConstraint(name = "ck_analyses_compliance_score",
                         constraint = "compliance_score >= 0 AND compliance_score <= 100"),
                 @CheckConstraint(name = "ck_analyses_confidence_score",

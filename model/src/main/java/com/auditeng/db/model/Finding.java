@@ -1,6 +1,5 @@
 package com.auditeng.db.model;
 
-import jakarta.persistence.CheckConstraint;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -23,9 +22,7 @@ import java.util.Map;
 @Table(name = "findings",
         indexes = {
                 @Index(name = "ix_findings_analysis_id", columnList = "analysis_id"),
-                @Index(name = "ix_findings_severity", columnList = "severity")},
-        check = @CheckConstraint(name = "ck_findings_severity",
-                constraint = "severity IN ('CRITICAL', 'MAJOR', 'MINOR', 'INFO')"))
+                @Index(name = "ix_findings_severity", columnList = "severity")})
 public class Finding extends BaseEntity {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "analysis_id", nullable = false, foreignKey = @ForeignKey(name = "fk_findings_analysis_id_analyses"))

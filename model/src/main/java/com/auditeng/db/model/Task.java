@@ -22,10 +22,7 @@ import org.hibernate.annotations.OnDeleteAction;
         indexes = {
                 @Index(name = "ix_tasks_user_id", columnList = "user_id"),
                 @Index(name = "ix_tasks_status", columnList = "status")},
-        check = {
-                @CheckConstraint(name = "ck_tasks_status",
-                        constraint = "status IN ('QUEUED', 'PROCESSING', 'COMPLETED', 'FAILED')"),
-                @CheckConstraint(name = "ck_tasks_file_size", constraint = "file_size >= 0")})
+        check = @CheckConstraint(name = "ck_tasks_file_size", constraint = "file_size >= 0"))
 public class Task extends BaseEntity {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "user_id", nullable = false, foreignKey = @ForeignKey(name = "fk_tasks_user_id_users"))

@@ -4,8 +4,10 @@ import com.auditeng.db.autogen.RenameHint;
 import com.auditeng.db.autogen.RevisionPlanner;
 import com.auditeng.db.autogen.RollingPlan;
 import com.auditeng.db.autogen.RollingWriter;
+import com.auditeng.db.autogen.ScratchRevisions;
 import com.auditeng.db.cli.Main;
 import com.auditeng.db.config.DatabaseUrl;
+import com.auditeng.db.migrate.RevisionCompiler;
 import com.auditeng.db.migrate.Revisions;
 import com.auditeng.db.schema.ModelSchema;
 import com.auditeng.db.schema.ScratchServer;
@@ -13,6 +15,7 @@ import com.auditeng.db.schema.SchemaSnapshot;
 import com.auditeng.db.schema.SchemaSnapshot.Column;
 import com.auditeng.db.schema.SchemaSnapshot.Table;
 import com.auditeng.db.schema.SqlExpression;
+import com.auditeng.db.schema.WantedSchema;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.PrintWriter;
@@ -69,10 +72,12 @@ public final class RollingBenchmark {
         RollingBenchmark bench = new RollingBenchmark(DatabaseUrl.parse(System.getenv("DATABASE_URL")),
                 Path.of(System.getenv("AUDITENG_MIGRATIONS")), Long.parseLong(System.getenv("FINDINGS")),
                 Integer.parseInt(System.getenv("WRITERS")));
-        SchemaSnapshot base = ModelSchema.ofPackage("com.auditeng.db.model");
-        SchemaSnapshot renamed = withFindings(base, table -> renameColumn(table, "message", "description"));
-        SchemaSnapshot required = withFindings(renamed, table -> addColumn(table, new Column("fingerprint", "uuid",
-                false, java.util.Optional.of(SqlExpression.of("gen_random_uuid()")))));
+        // the entities after each release: the real ones as read on the scratch database, changed as the release does
+        ModelSchema base = ModelSchema.ofPackage("com.auditeng.db.model");
+        WantedSchema renamed = connection -> withFindings(base.readOn(connection),
+                table -> renameColumn(table, "message", "description"));
+        WantedSchema required = connection -> withFindings(renamed.readOn(connection), table -> addColumn(table,
+                new Column("fingerprint", "uuid", false, java.util.Optional.of(SqlExpression.of("gen_random_uuid()")))));
         System.out.println(String.join("\t", "release", "writes_previous", "failed_previous", "writes_new",
                 "failed_new", "rows_lost", "values_wrong", "longest_stall_ms", "longest_stall_during",
                 "backfill_rows", "backfill_ms", "backfill_rows_per_s", "stall_ms_by_phase"));
@@ -91,12 +96,12 @@ public final class RollingBenchmark {
                         UUID::randomUUID));
     }
 
-    private void deploy(String release, String message, SchemaSnapshot after, List<RenameHint> hints,
+    private void deploy(String release, String message, WantedSchema after, List<RenameHint> hints,
                         VersionWriter.Shape previous, VersionWriter.Shape next) throws Exception {
         List<RollingWriter.Written> written;
         try (ScratchServer server = ScratchServer.at(url, NO_NOTES)) {
-            RollingPlan plan = RollingPlan.of(new RevisionPlanner(server, Revisions.load(migrations), () -> after)
-                    .plan(hints));
+            RollingPlan plan = RollingPlan.of(new RevisionPlanner(new ScratchRevisions(server, Revisions.load(migrations),
+                    new RevisionCompiler()), () -> after).plan(hints));
             written = new RollingWriter(migrations).write(message, plan);
         }
         written.forEach(each -> System.err.println("bench: " + each.file().getFileName() + " " + each.why()));
