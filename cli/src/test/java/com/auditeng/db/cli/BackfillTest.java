@@ -46,6 +46,20 @@ class BackfillTest {
     }
 
     @Test
+    void aBackfillOfAReservedWordColumnInAReservedWordTableQuotesThem() throws Exception {
+        DatabaseUrl reserved = TestDatabase.fresh();
+        Cli on = Cli.on(reserved.redacted(), Path.of("src/test/resources/fixtures/backfill-reserved"));
+        on.run("db", "upgrade", "0001");
+        Catalog catalog = new Catalog(reserved);
+        catalog.execute("INSERT INTO \"order\" (id, label) SELECT i, 'o' || i FROM generate_series(1, 25) i");
+
+        CliResult result = on.run("db", "upgrade");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(catalog.rows("SELECT count(*) FROM \"order\" WHERE \"user\" = 'by ' || label")).containsExactly("25");
+    }
+
+    @Test
     void rowsWrittenAfterTheBackfillStartedAreLeftToTheApplication() throws Exception {
         db.execute("CREATE TABLE auditeng_backfill (revision VARCHAR(4) NOT NULL, last_key TEXT, upper_key TEXT, "
                 + "rows_done BIGINT DEFAULT 0 NOT NULL, started_at TIMESTAMP WITH TIME ZONE DEFAULT now() NOT NULL, "

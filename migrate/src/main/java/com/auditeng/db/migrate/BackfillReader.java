@@ -3,6 +3,7 @@ package com.auditeng.db.migrate;
 import com.auditeng.db.ConfigurationException;
 import liquibase.change.ColumnConfig;
 import liquibase.change.core.UpdateDataChange;
+import liquibase.database.core.PostgresDatabase;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,7 +63,14 @@ final class BackfillReader {
         return "NULL";
     }
 
+    // a reserved word needs quotes even in lower case (a column named "order" or "user"): Liquibase's PostgreSQL
+    // dialect keeps the list, and this runs where Liquibase compiles the revision anyway
     private static String quote(String identifier) {
-        return identifier.matches("[a-z_][a-z0-9_$]*") ? identifier : "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return identifier.matches("[a-z_][a-z0-9_$]*") && !Dialect.POSTGRES.isReservedWord(identifier) ? identifier
+                : "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private static final class Dialect {
+        static final PostgresDatabase POSTGRES = new PostgresDatabase();
     }
 }
