@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -23,19 +24,13 @@ record WorkRound(int units, long nanos, int claimed) {
     static WorkRound run(BenchDatabase bench, int workers, Supplier<List<Finding>> findings) {
         Set<UUID> claimed = ConcurrentHashMap.newKeySet();
         long start = System.nanoTime();
+        AtomicInteger units = new AtomicInteger();
         CompletableFuture<?>[] running = new CompletableFuture<?>[workers];
-        int[] done = new int[workers];
         for (int w = 0; w < workers; w++) {
-            int worker = w;
-            running[w] = work(bench, findings, claimed, () -> done[worker]++).toCompletableFuture();
+            running[w] = work(bench, findings, claimed, units::incrementAndGet).toCompletableFuture();
         }
         CompletableFuture.allOf(running).join();
-        long nanos = System.nanoTime() - start;
-        int units = 0;
-        for (int count : done) {
-            units += count;
-        }
-        return new WorkRound(units, nanos, claimed.size());
+        return new WorkRound(units.get(), System.nanoTime() - start, claimed.size());
     }
 
     double perSecond() {

@@ -3,8 +3,11 @@ package com.auditeng.db.testing;
 import com.auditeng.db.ConfigurationException;
 import com.auditeng.db.config.DatabaseConnector;
 import com.auditeng.db.config.DatabaseUrl;
+import com.auditeng.db.migrate.Backfill;
+import com.auditeng.db.migrate.History;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,16 +18,19 @@ import java.util.List;
 final class TableEraser {
     // the revisions applied and the backfills' progress describe the schema, not the test's data
     private static final String TABLES = "SELECT quote_ident(tablename) FROM pg_tables "
-            + "WHERE schemaname = current_schema() AND tablename NOT IN ('auditeng_revision', 'auditeng_backfill')";
+            + "WHERE schemaname = current_schema() AND tablename NOT IN (?, ?)";
 
     private TableEraser() {
     }
 
     static void eraseApplicationTables(DatabaseUrl url) {
         try (Connection connection = new DatabaseConnector(url).open();
+             PreparedStatement query = connection.prepareStatement(TABLES);
              Statement statement = connection.createStatement()) {
+            query.setString(1, History.TABLE);
+            query.setString(2, Backfill.PROGRESS_TABLE);
             List<String> tables = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery(TABLES)) {
+            try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     tables.add(rows.getString(1));
                 }
