@@ -43,20 +43,10 @@ public final class EntityPackage {
         }
         // our own loader, not the thread's: the model may be read on a pool thread, whose context loader varies
         ClassLoader loader = EntityPackage.class.getClassLoader();
-        String folder = packageName.replace('.', '/');
-        TreeSet<String> classNames = new TreeSet<>();
-        try {
-            Enumeration<URL> locations = loader.getResources(folder);
-            while (locations.hasMoreElements()) {
-                classNames.addAll(classNamesAt(locations.nextElement(), folder));
-            }
-        } catch (IOException | URISyntaxException e) {
-            throw new ConfigurationException("cannot list the classes of package " + packageName + " ("
-                    + e.getMessage() + "); rebuild the project (./mvnw package)", e);
-        }
+        TreeSet<String> classNames = classNames(loader, packageName);
         List<Class<?>> entities = new ArrayList<>();
         for (String className : classNames) {
-            Class<?> type = load(loader, packageName + "." + className);
+            Class<?> type = load(loader, className);
             if (type.isAnnotationPresent(Entity.class)) {
                 entities.add(type);
             }
@@ -66,6 +56,23 @@ public final class EntityPackage {
                     + "project so that its classes are on the class path");
         }
         return withReferencedEntities(entities);
+    }
+
+    /** The names of the classes directly in {@code packageName}, as {@code loader} sees them, sorted. */
+    static TreeSet<String> classNames(ClassLoader loader, String packageName) {
+        String folder = packageName.replace('.', '/');
+        TreeSet<String> classNames = new TreeSet<>();
+        try {
+            Enumeration<URL> locations = loader.getResources(folder);
+            while (locations.hasMoreElements()) {
+                classNamesAt(locations.nextElement(), folder)
+                        .forEach(name -> classNames.add(packageName.isEmpty() ? name : packageName + "." + name));
+            }
+        } catch (IOException | URISyntaxException e) {
+            throw new ConfigurationException("cannot list the classes of package " + packageName + " ("
+                    + e.getMessage() + "); rebuild the project (./mvnw package)", e);
+        }
+        return classNames;
     }
 
     /** {@code entities} and every entity their fields refer to, directly or through a collection, sorted by name. */
@@ -88,7 +95,7 @@ public final class EntityPackage {
         return sorted;
     }
 
-    private static List<Class<?>> typesOf(Type type) {
+    static List<Class<?>> typesOf(Type type) {
         if (type instanceof Class<?> plain) {
             return List.of(plain);
         }

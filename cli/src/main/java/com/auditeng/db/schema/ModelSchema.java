@@ -36,7 +36,7 @@ public final class ModelSchema implements WantedSchema {
     private final Map<String, String> sources;
 
     /** @param sources each check's condition and column's default as the entities write it, by {@link #key} */
-    private ModelSchema(List<String> ddl, Map<String, String> sources) {
+    ModelSchema(List<String> ddl, Map<String, String> sources) {
         this.ddl = List.copyOf(ddl);
         this.sources = Map.copyOf(sources);
     }
@@ -46,8 +46,21 @@ public final class ModelSchema implements WantedSchema {
         return of(EntityPackage.classes(packageName));
     }
 
-    /** The schema of exactly these entity classes (their mapped superclasses and embeddables come along). */
+    /**
+     * The schema of exactly these entity classes (their mapped superclasses and embeddables come along). Booting
+     * Hibernate to write it takes most of a second, more than the rest of {@code db check}, while the entities
+     * change far less often than check and autogenerate run: it is kept by {@link ModelSchemaCache}.
+     */
     public static ModelSchema of(List<Class<?>> entities) {
+        ModelSchemaCache cache = ModelSchemaCache.besideJar(entities);
+        return cache.read().orElseGet(() -> {
+            ModelSchema schema = writtenByHibernate(entities);
+            cache.write(schema);
+            return schema;
+        });
+    }
+
+    private static ModelSchema writtenByHibernate(List<Class<?>> entities) {
         ConventionNamingStrategy naming = new ConventionNamingStrategy();
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
                 // no connection: the DDL is written for the dialect given here, and nothing asks JDBC for defaults
@@ -61,7 +74,7 @@ public final class ModelSchema implements WantedSchema {
                     .applyPhysicalNamingStrategy(new StoredNamingStrategy()).build();
             List<String> ddl = new SchemaCreatorImpl(registry).generateCreationCommands(metadata, false).stream()
                     .filter(sql -> !sql.isBlank()).toList();
-            return new ModelSchema(ddl, sources(metadata));
+            return new ModelSchema(ddl, entitySources(metadata));
         } catch (RuntimeException e) {
             if (e instanceof ProblemFoundException problem) {
                 throw problem;
@@ -71,6 +84,14 @@ public final class ModelSchema implements WantedSchema {
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
         }
+    }
+
+    List<String> ddl() {
+        return ddl;
+    }
+
+    Map<String, String> sources() {
+        return sources;
     }
 
     /**
@@ -96,7 +117,7 @@ public final class ModelSchema implements WantedSchema {
      * written with it ({@code length(title) > 0} reads better than the catalog's {@code (length((title)::text) >
      * 0)}); what it means is still the server's reading.
      */
-    private static Map<String, String> sources(Metadata metadata) {
+    private static Map<String, String> entitySources(Metadata metadata) {
         Map<String, String> sources = new HashMap<>();
         for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
             for (org.hibernate.mapping.Table table : namespace.getTables()) {

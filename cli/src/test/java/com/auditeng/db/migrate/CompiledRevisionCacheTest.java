@@ -1,5 +1,6 @@
 package com.auditeng.db.migrate;
 
+import com.auditeng.db.config.CacheFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,13 +73,13 @@ class CompiledRevisionCacheTest {
 
     @Test
     void theSuiteRunsWithACacheOfItsOwnRunAndTheCompilerFillsIt() throws IOException {
-        String runFolder = System.getProperty(CompiledRevisionCache.RUN_FOLDER_PROPERTY, "");
-        assertThat(runFolder).as("-D" + CompiledRevisionCache.RUN_FOLDER_PROPERTY + " set by the build").isNotBlank();
+        String runFolder = System.getProperty(CacheFolder.RUN_FOLDER_PROPERTY, "");
+        assertThat(runFolder).as("-D" + CacheFolder.RUN_FOLDER_PROPERTY + " set by the build").isNotBlank();
         RevisionFile file = revision("cached_" + System.nanoTime());
 
         CompiledRevision compiled = new RevisionCompiler().compile(file);
 
-        Path thisRun = Path.of(runFolder).resolve("run-" + ProcessHandle.current().pid());
+        Path thisRun = Path.of(runFolder).resolve("revision-cache").resolve("run-" + ProcessHandle.current().pid());
         assertThat(thisRun.resolve(file.checksum())).exists();
         assertThat(CompiledRevisionCache.in(thisRun).read(file)).contains(compiled);
     }

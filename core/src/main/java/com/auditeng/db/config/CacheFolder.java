@@ -1,0 +1,121 @@
+package com.auditeng.db.config;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A folder of entries that the program could compute again but keeps to save time: compiled revisions, the
+ * entities' DDL. Each entry is named by a digest of what it was computed from, so an entry that exists is right for
+ * whoever asks by that name, as long as the code that computed it is the same: the folder is kept beside the jar
+ * that holds that code, one subfolder per build of the jar.
+ *
+ * <p>Nothing here is ever needed: an entry that cannot be read or written is computed again.
+ */
+public final class CacheFolder {
+    /**
+     * The system property naming where a process that does not run from a jar keeps its caches, for that process
+     * alone: the test suite, which computes the same entries hundreds of times in one run.
+     */
+    public static final String RUN_FOLDER_PROPERTY = "auditeng.revision-cache";
+
+    private final Optional<Path> folder;
+
+    private CacheFolder(Optional<Path> folder) {
+        this.folder = folder;
+    }
+
+    /**
+     * The cache {@code name} for the jar that holds {@code code}: {@code <jar's folder>/<name>/<size>-<modified>}.
+     * Outside a jar (the classes folder of a build) the classes may change from one run to the next, so no entry
+     * may outlive the process: without {@value #RUN_FOLDER_PROPERTY}, nothing is cached.
+     */
+    public static CacheFolder besideJar(Class<?> code, String name) {
+        String runFolder = System.getProperty(RUN_FOLDER_PROPERTY, "");
+        if (!runFolder.isBlank()) {
+            return in(Path.of(runFolder).resolve(name).resolve("run-" + ProcessHandle.current().pid()));
+        }
+        try {
+            Path codeSource = Path.of(code.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!Files.isRegularFile(codeSource)) {
+                return new CacheFolder(Optional.empty());
+            }
+            String jarStamp = Files.size(codeSource) + "-" + Files.getLastModifiedTime(codeSource).toMillis();
+            return in(codeSource.resolveSibling(name).resolve(jarStamp));
+        } catch (IOException | URISyntaxException | SecurityException | NullPointerException e) {
+            return new CacheFolder(Optional.empty());
+        }
+    }
+
+    /** A cache in {@code folder}; the folders beside it are taken for other jars' caches, and removed. */
+    public static CacheFolder in(Path folder) {
+        return new CacheFolder(Optional.of(folder));
+    }
+
+    /** The entry {@code key}, when there is one. */
+    public Optional<byte[]> read(String key) {
+        if (folder.isEmpty()) {
+            return Optional.empty();
+        }
+        Path entry = folder.get().resolve(key);
+        try {
+            return Files.exists(entry) ? Optional.of(Files.readAllBytes(entry)) : Optional.empty();
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Keeps {@code bytes} as the entry {@code key}; a reader at the same time sees the old entry or the new. */
+    public void write(String key, byte[] bytes) {
+        if (folder.isEmpty()) {
+            return;
+        }
+        try {
+            if (!Files.isDirectory(folder.get())) {
+                Files.createDirectories(folder.get());
+                removeOtherJarsEntries();
+            }
+            // written aside and moved, so a concurrent reader never sees half an entry
+            Path partial = Files.createTempFile(folder.get(), "entry", ".partial");
+            Files.write(partial, bytes);
+            Files.move(partial, folder.get().resolve(key), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            // a cache that cannot be written only costs time
+        }
+    }
+
+    private void removeOtherJarsEntries() throws IOException {
+        try (Stream<Path> stale = Files.list(folder.get().getParent())) {
+            for (Path old : stale.filter(path -> !path.equals(folder.get())).toList()) {
+                try (Stream<Path> entries = Files.walk(old)) {
+                    for (Path path : entries.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                        Files.deleteIfExists(path);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Writes {@code text} into an entry as {@link #readText} reads it. */
+    public static void writeText(DataOutputStream out, String text) throws IOException {
+        // not writeUTF, which stops at 64 KB: a data migration's SQL may be longer
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    public static String readText(DataInputStream in) throws IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
