@@ -16,7 +16,7 @@ public final class ScratchDatabase implements AutoCloseable {
     ScratchDatabase(ScratchServer server, DatabaseUrl url, PrintWriter notes) {
         this.server = server;
         this.url = url;
-        this.connector = new DatabaseConnector(url);
+        this.connector = server.connector(url);
         this.notes = notes;
     }
 

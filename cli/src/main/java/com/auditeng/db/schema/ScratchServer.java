@@ -29,11 +29,15 @@ public final class ScratchServer implements AutoCloseable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final DatabaseUrl maintenance;
+    private final String setting;
     private final Optional<EmbeddedDatabase> owned;
     private final PrintWriter notes;
 
-    private ScratchServer(DatabaseUrl maintenance, Optional<EmbeddedDatabase> owned, PrintWriter notes) {
+    /** @param setting where the server's URL came from: what a failure to connect says to fix */
+    private ScratchServer(DatabaseUrl maintenance, String setting, Optional<EmbeddedDatabase> owned,
+                          PrintWriter notes) {
         this.maintenance = maintenance;
+        this.setting = setting;
         this.owned = owned;
         this.notes = notes;
     }
@@ -51,15 +55,25 @@ public final class ScratchServer implements AutoCloseable {
             throw new ConfigurationException("the scratch database lives in the embedded PostgreSQL, which did not "
                     + "start: " + e.getMessage(), e);
         }
-        ScratchServer server = new ScratchServer(embedded.url().withDatabase("postgres"), Optional.of(embedded), notes);
+        ScratchServer server = new ScratchServer(embedded.url().withDatabase("postgres"),
+                DatabaseConnector.DATABASE_URL, Optional.of(embedded), notes);
         // the home lock is ours, so no other command uses this server: scratch databases left here were orphaned
         server.dropOrphans();
         return server;
     }
 
-    /** A server that is already running, such as the one the tests share; closing this leaves it running. */
+    /**
+     * A server that is already running, named by {@code --scratch-url} (or the variable for it), such as the one the
+     * tests share; closing this leaves it running.
+     */
     public static ScratchServer at(DatabaseUrl server, PrintWriter notes) {
-        return new ScratchServer(server.withDatabase("postgres"), Optional.empty(), notes);
+        return new ScratchServer(server.withDatabase("postgres"), "--scratch-url (AUDITENG_SCRATCH_URL)",
+                Optional.empty(), notes);
+    }
+
+    /** Connections to {@code database}, one of this server's. */
+    DatabaseConnector connector(DatabaseUrl database) {
+        return new DatabaseConnector(database, setting);
     }
 
     /**
@@ -156,11 +170,11 @@ public final class ScratchServer implements AutoCloseable {
     }
 
     private Connection connect() {
-        return new DatabaseConnector(maintenance).open();
+        return connector(maintenance).open();
     }
 
     private ConfigurationException failure(String action, SQLException e) {
-        String detail = new DatabaseConnector(maintenance).redact(
+        String detail = connector(maintenance).redact(
                 e.getMessage() == null ? null : e.getMessage().lines().findFirst().orElse(""));
         return new ConfigurationException("cannot " + action + " on " + maintenance.redacted() + " (" + detail
                 + "); the server must let its user create databases", e);

@@ -18,10 +18,20 @@ public final class DatabaseConnector {
     // them (Hibernate's and Liquibase's, some 60) on a command's first connection: the one driver we use is named
     private static final Driver DRIVER = new org.postgresql.Driver();
 
+    /** The setting a URL comes from unless said otherwise, named in the fix of a failure. */
+    public static final String DATABASE_URL = "DATABASE_URL";
+
     private final DatabaseUrl url;
+    private final String setting;
 
     public DatabaseConnector(DatabaseUrl url) {
+        this(url, DATABASE_URL);
+    }
+
+    /** @param setting where {@code url} came from, such as {@code --scratch-url}: what a failure says to fix */
+    public DatabaseConnector(DatabaseUrl url, String setting) {
         this.url = url;
+        this.setting = setting;
     }
 
     public DatabaseUrl url() {
@@ -61,9 +71,9 @@ public final class DatabaseConnector {
     }
 
     private ConfigurationException explain(SQLException e) {
-        String message = ConnectionFailure.explain(url, e, e.getSQLState() == null ? "" : e.getSQLState())
+        String message = ConnectionFailure.explain(url, setting, e, e.getSQLState() == null ? "" : e.getSQLState())
                 .orElse("cannot connect to PostgreSQL at " + url.redacted() + " (" + redact(e.getMessage())
-                        + "); fix DATABASE_URL or the server");
+                        + "); fix " + setting + " or the server");
         return new ConfigurationException(message, new SQLException(redact(e.getMessage()), e.getSQLState()));
     }
 
