@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * Writes the next revision file {@code NNNN_<slug>.yaml} of a migrations folder: an empty template, or the steps
  * of a {@link RevisionPlan}, each in a change set of its own with its rollback, destructive steps and likely renames
- * marked in comments. Every revision ends with the tag that makes its number the current revision.
+ * marked in comments. A revision names its number only in its file name, header and change set ids: what is
+ * current is the newest row of {@code auditeng_revision}, written in the revision's own transaction.
  */
 public final class RevisionWriter {
     private static final int SLUG_LENGTH = 40;
@@ -46,7 +47,7 @@ public final class RevisionWriter {
     public Path writeTemplate(String message) {
         RevisionId id = nextId();
         StringBuilder text = header(id, message);
-        text.append("# Write each change as a change set above the tag, with a 'rollback:' section that undoes it;\n")
+        text.append("# Write each change as a change set below, with a 'rollback:' section that undoes it;\n")
                 .append("# the change types are listed at https://docs.liquibase.com/change-types/home.html\n")
                 .append("databaseChangeLog:\n")
                 .append("  # - changeSet:\n")
@@ -56,8 +57,7 @@ public final class RevisionWriter {
                 .append("  #       - addColumn: {tableName: tasks, columns: [{column: {name: priority, ")
                 .append("type: INTEGER}}]}\n")
                 .append("  #     rollback:\n")
-                .append("  #       - dropColumn: {tableName: tasks, columnName: priority}\n\n");
-        tag(id, text);
+                .append("  #       - dropColumn: {tableName: tasks, columnName: priority}\n");
         return write(id, message, text.toString());
     }
 
@@ -99,9 +99,10 @@ public final class RevisionWriter {
             text.append("      rollback:\n");
             LiquibaseChanges.render(change.inverse())
                     .forEach(line -> text.append("        ").append(line).append('\n'));
-            text.append('\n');
+            if (i < changes.size() - 1) {
+                text.append('\n');
+            }
         }
-        tag(id, text, true, phase);
         return write(id, message, text.toString());
     }
 
@@ -132,9 +133,8 @@ public final class RevisionWriter {
                             + " (" + columns + ")")).append("}\n")
                     .append("      rollback:\n")
                     .append("        - sql: {sql: ").append(LiquibaseChanges.scalar("DROP INDEX CONCURRENTLY " + name))
-                    .append("}\n\n");
+                    .append("}\n").append(i < indexes.size() - 1 ? "\n" : "");
         }
-        tag(id, text, false, Optional.of(Phase.EXPAND));
         return write(id, message, text.toString());
     }
 
@@ -186,22 +186,6 @@ public final class RevisionWriter {
         String oneLine = message.replaceAll("\\s+", " ").strip();
         return new StringBuilder("# Revision ").append(fileName(id, message).replaceAll("\\.yaml$", ""))
                 .append(": ").append(oneLine).append('\n');
-    }
-
-    private static void tag(RevisionId id, StringBuilder text) {
-        tag(id, text, true, Optional.empty());
-    }
-
-    // a revision is transactional or not as a whole, and of one phase, so its tag follows the rest of it
-    private static void tag(RevisionId id, StringBuilder text, boolean transactional, Optional<Phase> phase) {
-        text.append("  - changeSet:\n")
-                .append("      id: ").append(id).append("-tag\n")
-                .append("      author: ").append(AUTHOR).append('\n')
-                .append(transactional ? "" : "      runInTransaction: false\n")
-                .append(labels(phase))
-                .append("      changes:\n")
-                .append("        - tagDatabase:\n")
-                .append("            tag: \"").append(id).append("\"\n");
     }
 
     private static String comment(List<String> lines) {
