@@ -4,6 +4,7 @@ import com.auditeng.db.schema.SqlIdentifier;
 
 import com.auditeng.db.ConfigurationException;
 import com.auditeng.db.UsageException;
+import com.auditeng.db.migrate.HeadMarker;
 import com.auditeng.db.migrate.Phase;
 import com.auditeng.db.migrate.RevisionId;
 import com.auditeng.db.migrate.Revisions;
@@ -43,7 +44,10 @@ public final class RevisionWriter {
         return revisions.head().map(head -> head.id().next()).orElse(new RevisionId(1));
     }
 
-    /** Writes a revision that changes nothing yet, with an example in comments; returns its path. */
+    /**
+     * Writes a revision that changes nothing yet, with an example in comments, and names it the head in
+     * {@code head.txt}; returns its path.
+     */
     public Path writeTemplate(String message) {
         RevisionId id = nextId();
         StringBuilder text = header(id, message);
@@ -58,7 +62,9 @@ public final class RevisionWriter {
                 .append("type: INTEGER}}]}\n")
                 .append("  #     rollback:\n")
                 .append("  #       - dropColumn: {tableName: tasks, columnName: priority}\n");
-        return write(id, message, text.toString());
+        Path file = write(id, message, text.toString());
+        HeadMarker.write(folder, Revisions.load(folder).head().orElseThrow());
+        return file;
     }
 
     /** Writes the plan's steps as a revision whose phase is read from its statements; returns its path. */
@@ -167,6 +173,11 @@ public final class RevisionWriter {
                 .append("      rollback:\n")
                 .append("        - empty: {}\n");
         return write(id, message, text.toString());
+    }
+
+    /** Refuses a message with no letters or digits, which could not name the file. */
+    public static void requireWords(String message) {
+        fileName(new RevisionId(1), message);
     }
 
     /** The file name of revision {@code id} for {@code message}: {@code NNNN_} and the message's words. */
