@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -102,13 +103,29 @@ public final class Regeneration {
                 .orElse(fileName.substring(5, fileName.length() - ".yaml".length()).replace('_', ' '));
     }
 
-    // the lines that say what a revision does: neither comments nor the ids that name it
+    // the lines that say what a revision does: neither comments, nor the ids that name it, nor an older revision's tag
     private static List<String> changeLines(String text) {
-        return text.lines().map(String::strip).map(line -> line.startsWith("- ") ? line.substring(2) : line)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#") && !line.startsWith("changeSet:")
-                        && !line.startsWith("id:") && !line.startsWith("author:") && !line.equals("databaseChangeLog:")
-                        && !line.startsWith("tag:"))
-                .toList();
+        List<String> lines = new ArrayList<>();
+        List<String> changeSet = new ArrayList<>();
+        for (String line : text.lines().map(String::strip).map(line -> line.startsWith("- ") ? line.substring(2) : line)
+                .toList()) {
+            if (line.startsWith("changeSet:")) {
+                moveUnlessTag(changeSet, lines);
+            } else if (!line.isEmpty() && !line.startsWith("#") && !line.startsWith("id:")
+                    && !line.startsWith("author:") && !line.equals("databaseChangeLog:")) {
+                changeSet.add(line);
+            }
+        }
+        moveUnlessTag(changeSet, lines);
+        return lines;
+    }
+
+    // older revisions end with a change set whose one change, a tagDatabase, runs no SQL
+    private static void moveUnlessTag(List<String> changeSet, List<String> lines) {
+        if (!changeSet.contains("tagDatabase:")) {
+            lines.addAll(changeSet);
+        }
+        changeSet.clear();
     }
 
     private static List<String> minus(List<String> lines, List<String> others) {

@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 /**
  * Moves a branch's revisions after everything else in a migrations folder, as after a merge in which another branch
  * took their numbers: each file is renamed, and the revision's number is rewritten where the revision names itself
- * (its header comment, its change set ids, its tag), never elsewhere in its SQL. The folder may hold two revisions
- * of one number while this runs, which every other command refuses.
+ * (its header comment, its change set ids, and the no-op {@code tagDatabase} that older revisions end with), never
+ * elsewhere in its SQL. The folder may hold two revisions of one number while this runs, which every other command
+ * refuses.
  */
 public final class Renumbering {
     private final Path folder;
@@ -72,7 +73,10 @@ public final class Renumbering {
         revisions.head().ifPresent(head -> HeadMarker.write(folder, head));
     }
 
-    /** Where a revision names its number: the header comment, change set ids ({@code 0002-...}) and the tag. */
+    /**
+     * Where a revision names its number: the header comment, change set ids ({@code 0002-...}) and, in an older
+     * revision, its tag.
+     */
     static String rewrite(String text, String from, String to) {
         String quoted = Pattern.quote(from);
         return text

@@ -4,6 +4,7 @@ import com.auditeng.db.schema.SqlIdentifier;
 
 import com.auditeng.db.ConfigurationException;
 import com.auditeng.db.UsageException;
+import com.auditeng.db.migrate.HeadMarker;
 import com.auditeng.db.migrate.Phase;
 import com.auditeng.db.migrate.RevisionId;
 import com.auditeng.db.migrate.Revisions;
@@ -21,7 +22,8 @@ import java.util.Optional;
 /**
  * Writes the next revision file {@code NNNN_<slug>.yaml} of a migrations folder: an empty template, or the steps
  * of a {@link RevisionPlan}, each in a change set of its own with its rollback, destructive steps and likely renames
- * marked in comments. Every revision ends with the tag that makes its number the current revision.
+ * marked in comments. A revision names its number only in its file name, header and change set ids: what is
+ * current is the newest row of {@code auditeng_revision}, written in the revision's own transaction.
  */
 public final class RevisionWriter {
     private static final int SLUG_LENGTH = 40;
@@ -42,11 +44,14 @@ public final class RevisionWriter {
         return revisions.head().map(head -> head.id().next()).orElse(new RevisionId(1));
     }
 
-    /** Writes a revision that changes nothing yet, with an example in comments; returns its path. */
+    /**
+     * Writes a revision that changes nothing yet, with an example in comments, and names it the head in
+     * {@code head.txt}; returns its path.
+     */
     public Path writeTemplate(String message) {
         RevisionId id = nextId();
         StringBuilder text = header(id, message);
-        text.append("# Write each change as a change set above the tag, with a 'rollback:' section that undoes it;\n")
+        text.append("# Write each change as a change set below, with a 'rollback:' section that undoes it;\n")
                 .append("# the change types are listed at https://docs.liquibase.com/change-types/home.html\n")
                 .append("databaseChangeLog:\n")
                 .append("  # - changeSet:\n")
@@ -56,9 +61,10 @@ public final class RevisionWriter {
                 .append("  #       - addColumn: {tableName: tasks, columns: [{column: {name: priority, ")
                 .append("type: INTEGER}}]}\n")
                 .append("  #     rollback:\n")
-                .append("  #       - dropColumn: {tableName: tasks, columnName: priority}\n\n");
-        tag(id, text);
-        return write(id, message, text.toString());
+                .append("  #       - dropColumn: {tableName: tasks, columnName: priority}\n");
+        Path file = write(id, message, text.toString());
+        HeadMarker.write(folder, Revisions.load(folder).head().orElseThrow());
+        return file;
     }
 
     /** Writes the plan's steps as a revision whose phase is read from its statements; returns its path. */
@@ -99,9 +105,10 @@ public final class RevisionWriter {
             text.append("      rollback:\n");
             LiquibaseChanges.render(change.inverse())
                     .forEach(line -> text.append("        ").append(line).append('\n'));
-            text.append('\n');
+            if (i < changes.size() - 1) {
+                text.append('\n');
+            }
         }
-        tag(id, text, true, phase);
         return write(id, message, text.toString());
     }
 
@@ -132,9 +139,8 @@ public final class RevisionWriter {
                             + " (" + columns + ")")).append("}\n")
                     .append("      rollback:\n")
                     .append("        - sql: {sql: ").append(LiquibaseChanges.scalar("DROP INDEX CONCURRENTLY " + name))
-                    .append("}\n\n");
+                    .append("}\n").append(i < indexes.size() - 1 ? "\n" : "");
         }
-        tag(id, text, false, Optional.of(Phase.EXPAND));
         return write(id, message, text.toString());
     }
 
@@ -169,6 +175,11 @@ public final class RevisionWriter {
         return write(id, message, text.toString());
     }
 
+    /** Refuses a message with no letters or digits, which could not name the file. */
+    public static void requireWords(String message) {
+        fileName(new RevisionId(1), message);
+    }
+
     /** The file name of revision {@code id} for {@code message}: {@code NNNN_} and the message's words. */
     public static String fileName(RevisionId id, String message) {
         String slug = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
@@ -186,22 +197,6 @@ public final class RevisionWriter {
         String oneLine = message.replaceAll("\\s+", " ").strip();
         return new StringBuilder("# Revision ").append(fileName(id, message).replaceAll("\\.yaml$", ""))
                 .append(": ").append(oneLine).append('\n');
-    }
-
-    private static void tag(RevisionId id, StringBuilder text) {
-        tag(id, text, true, Optional.empty());
-    }
-
-    // a revision is transactional or not as a whole, and of one phase, so its tag follows the rest of it
-    private static void tag(RevisionId id, StringBuilder text, boolean transactional, Optional<Phase> phase) {
-        text.append("  - changeSet:\n")
-                .append("      id: ").append(id).append("-tag\n")
-                .append("      author: ").append(AUTHOR).append('\n')
-                .append(transactional ? "" : "      runInTransaction: false\n")
-                .append(labels(phase))
-                .append("      changes:\n")
-                .append("        - tagDatabase:\n")
-                .append("            tag: \"").append(id).append("\"\n");
     }
 
     private static String comment(List<String> lines) {

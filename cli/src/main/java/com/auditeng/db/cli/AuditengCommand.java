@@ -110,6 +110,11 @@ final class AuditengCommand implements Runnable {
         throw new UsageException("no command given; try 'auditeng db current', or 'auditeng --help'");
     }
 
+    /** Whether --verbose was given, before or after the subcommand. */
+    boolean isVerbose() {
+        return verbose;
+    }
+
     /** Settings from flags, then environment, then defaults; configures the workspace once. */
     Workspace workspace() {
         if (workspace.settings() == null) {
@@ -149,7 +154,7 @@ final class AuditengCommand implements Runnable {
         if (cancelBlockersAfter != null) {
             locks = locks.withTerminateIdleBlockersAfter(cancelBlockersAfter);
         }
-        return new Settings(url, folder, home, idle, scratchServer, locks, verbose, quiet,
+        return new Settings(url, folder, home, idle, scratchServer, locks, quiet,
                 Terminal.isTerminal(Terminal.STDERR));
     }
 

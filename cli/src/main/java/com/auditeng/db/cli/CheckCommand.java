@@ -77,8 +77,8 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /**
-     * The runner refuses to read the current revision of a database whose applied revisions were edited. Only a
-     * database named by the user is asked: the embedded one may have been built from another migrations folder.
+     * Applied revisions whose files were edited since. Only a database named by the user is asked: the embedded one
+     * may have been built from another migrations folder.
      */
     private Optional<String> editedRevisions(Optional<DatabaseUrl> applied) {
         if (applied.isEmpty()) {
@@ -87,10 +87,7 @@ final class CheckCommand implements Callable<Integer> {
         MigrationRunner runner = new MigrationRunner(new DatabaseConnector(applied.get()), db.revisions(),
                 db.compiler(), db.settings().lockTimeout(), db.notes());
         try {
-            runner.current();
-            return Optional.empty();
-        } catch (ProblemFoundException e) {
-            return Optional.of(e.getMessage());
+            return runner.edits();
         } catch (ConfigurationException e) {
             db.notes().println("note: applied revisions not compared with their files: " + e.getMessage());
             return Optional.empty();

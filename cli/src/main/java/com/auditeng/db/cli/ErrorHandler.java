@@ -14,18 +14,25 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Prints a failure as one line, {@code error: ...}, with the stack trace only under {@code --verbose}. Whatever it
  * prints passes through {@link #redact}: picocli quotes a mistyped option with its value, URL and password included.
  */
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+    private final BooleanSupplier verboseGiven;
+
+    /** {@code verbose}: whether the parsed command line asked for --verbose. */
+    ErrorHandler(BooleanSupplier verbose) {
+        this.verboseGiven = verbose;
+    }
 
     @Override
     public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         List<String> args = parseResult.originalArgs();
-        boolean verbose = args.contains("--verbose");
+        boolean verbose = verboseGiven.getAsBoolean();
         int code;
         if (exception instanceof AuditengException ours) {
             err.println(redact("error: " + ours.getMessage(), args));

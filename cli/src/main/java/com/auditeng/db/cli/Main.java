@@ -4,7 +4,6 @@ import com.auditeng.db.ExitCode;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
@@ -36,18 +35,23 @@ public final class Main {
             out.flush();
             return ExitCode.OK.number();
         }
-        quietLibraryLogs(Arrays.asList(args).contains("--verbose"));
         try (Workspace workspace = new Workspace()) {
-            CommandLine commandLine = new CommandLine(new AuditengCommand(workspace));
+            AuditengCommand root = new AuditengCommand(workspace);
+            CommandLine commandLine = new CommandLine(root);
             Subcommands.register(commandLine, args);
             // picocli's own test for colours asks System.console(), which loads the JDK's line editor
             commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(
                     Terminal.isTerminal(Terminal.STDOUT) ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
             commandLine.setOut(out);
             commandLine.setErr(err);
-            ErrorHandler errors = new ErrorHandler();
+            ErrorHandler errors = new ErrorHandler(root::isVerbose);
             commandLine.setExecutionExceptionHandler(errors);
             commandLine.setParameterExceptionHandler(errors);
+            // after parsing, before any library runs: logging is configured when a library first asks for a logger
+            commandLine.setExecutionStrategy(parsed -> {
+                configureLibraryLogs(root.isVerbose());
+                return new CommandLine.RunLast().execute(parsed);
+            });
             return commandLine.execute(args);
         } finally {
             out.flush();
@@ -56,7 +60,7 @@ public final class Main {
     }
 
     // Liquibase, Hibernate and the embedded server log at INFO to stderr; results must stand alone
-    private static void quietLibraryLogs(boolean verbose) {
+    private static void configureLibraryLogs(boolean verbose) {
         System.setProperty("liquibase.analytics.enabled", "false");
         if (!verbose) {
             System.setProperty("java.util.logging.config.class", QuietLogging.class.getName());

@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
 @Command(name = "rebase", mixinStandardHelpOptions = true,
         description = {"Renumber this branch's revisions after every other revision of the migrations folder, as after "
                 + "a merge in which another branch took their numbers: renames the files, rewrites the number where "
-                + "each revision names itself (header, change set ids, tag) and head.txt; prints each 'OLD -> NEW'.",
+                + "each revision names itself (header, change set ids, an older revision's tag) and head.txt; "
+                + "prints each 'OLD -> NEW'.",
                 "Without FILE, this branch's revisions are those added to the folder since the branch forked from "
                         + "--base (git merge-base), committed or not.",
                 "The last of them, if autogenerate wrote it, is written again from the entities (--model) against "

@@ -1,11 +1,7 @@
 package com.auditeng.db.cli;
 
-import com.auditeng.db.ExitCode;
-import com.auditeng.db.UsageException;
-import com.auditeng.db.migrate.Migration;
 import com.auditeng.db.migrate.OfflineScript;
 import com.auditeng.db.migrate.Phase;
-import com.auditeng.db.migrate.Target;
 import com.auditeng.db.safety.UpgradeGuard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,9 +32,6 @@ final class UpgradeCommand implements Callable<Integer> {
                     + "with --sql also FROM:TO (FROM defaults to base).")
     private String target;
 
-    @Option(names = "--sql", description = "Print the SQL instead of running it; connects to no database.")
-    private boolean sql;
-
     @Option(names = "--allow-data-loss", description = "Run destructive steps even on tables that hold rows.")
     private boolean allowDataLoss;
 
@@ -48,29 +41,15 @@ final class UpgradeCommand implements Callable<Integer> {
                     + "instance of the previous version runs).")
     private String phase;
 
-    @Option(names = "--json", description = "Print one JSON document: {\"revisions\": [{\"id\", \"message\", \"file\", "
-            + "\"duration_ms\", \"lock_retries\": [...]}], \"current\": \"NNNN\" or null}; with --targets the report, "
-            + "{\"targets\": [{\"target\", \"before\", \"after\", \"duration_ms\", \"outcome\", \"error\", ...}], "
-            + "\"counts\", \"exit_code\", ...} (docs/json-output.md).")
-    private boolean json;
-
     @Mixin
-    private RolloutOptions rollout;
+    private MigrationOptions options;
 
     @Override
     public Integer call() {
-        if (rollout.isGiven() && sql) {
-            throw new UsageException("--sql prints the SQL for no database; leave out --targets");
-        }
-        if (sql) {
-            db.out().print(new OfflineScript(db.revisions(), db.compiler()).upgrade(target));
-            return ExitCode.OK.number();
-        }
-        Target to = Target.parse(target);
-        Phase upTo = phase == null ? Phase.CONTRACT : Phase.parse(phase);
-        Migration upgrade = (runner, listener, warnings) ->
-                runner.upgrade(to, listener, new UpgradeGuard(allowDataLoss, "--allow-data-loss", warnings), upTo);
-        return rollout.isGiven() ? db.rollOut("upgrade", target, rollout, json, upgrade)
-                : db.migrate("upgrade", json, upgrade);
+        return options.run(db, "upgrade", target, OfflineScript::upgrade, to -> {
+            Phase upTo = phase == null ? Phase.CONTRACT : Phase.parse(phase);
+            return (runner, listener, warnings) ->
+                    runner.upgrade(to, listener, new UpgradeGuard(allowDataLoss, "--allow-data-loss", warnings), upTo);
+        });
     }
 }

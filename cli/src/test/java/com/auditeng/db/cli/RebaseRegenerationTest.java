@@ -21,7 +21,8 @@ class RebaseRegenerationTest {
     private static final String FIXTURES = "com.auditeng.db.autogen.fixture.";
     private static final String MAIN_HEADER = "databaseChangeLog:\n  - changeSet:\n      id: 0002-main\n"
             + "      author: main\n      changes:\n";
-    private static final String MAIN_TAG = "  - changeSet:\n      id: 0002-tag\n      author: main\n      changes:\n"
+    // older revisions end with this change set, a tag that compiles to no SQL
+    private static final String OLDER_TAG = "  - changeSet:\n      id: 0002-tag\n      author: main\n      changes:\n"
             + "        - tagDatabase:\n            tag: \"0002\"\n";
 
     @TempDir
@@ -39,7 +40,7 @@ class RebaseRegenerationTest {
     void aRevisionWhoseChangesTheOtherBranchPartlyMadeIsRewrittenAndSaysWhatChanged() throws IOException {
         Files.writeString(migrations.resolve("0002_main_isbn.yaml"), MAIN_HEADER
                 + "        - addColumn: {tableName: books, columns: [{column: {name: isbn, type: VARCHAR(20)}}]}\n"
-                + "      rollback:\n        - dropColumn: {tableName: books, columnName: isbn}\n" + MAIN_TAG);
+                + "      rollback:\n        - dropColumn: {tableName: books, columnName: isbn}\n" + OLDER_TAG);
 
         CliResult rebase = run("db", "rebase", "0002_add_isbn.yaml", "--model", FIXTURES + "addcolumn");
 
@@ -49,7 +50,7 @@ class RebaseRegenerationTest {
                 + "merge; rewritten against the revisions now before it; what changed:").contains("  - ")
                 .contains("isbn");
         String rewritten = Files.readString(migrations.resolve("0003_add_isbn.yaml"));
-        assertThat(rewritten).contains("in_print").doesNotContain("name: isbn");
+        assertThat(rewritten).contains("in_print").doesNotContain("name: isbn", "tagDatabase");
         DatabaseUrl url = TestDatabase.fresh();
         CliResult upgrade = Cli.on(url.redacted(), migrations).run("db", "upgrade");
         assertThat(upgrade.exitCode()).as(upgrade.stderr()).isZero();
@@ -61,7 +62,7 @@ class RebaseRegenerationTest {
     void aRevisionTheOtherBranchDoesNotTouchIsLeftAsItWas() throws IOException {
         Files.writeString(migrations.resolve("0002_main_comment.yaml"), MAIN_HEADER
                 + "        - sql: {sql: \"COMMENT ON TABLE books IS 'the catalogue'\"}\n"
-                + "      rollback:\n        - sql: {sql: \"COMMENT ON TABLE books IS NULL\"}\n" + MAIN_TAG);
+                + "      rollback:\n        - sql: {sql: \"COMMENT ON TABLE books IS NULL\"}\n" + OLDER_TAG);
         String before = Files.readString(migrations.resolve("0002_add_isbn.yaml"));
 
         CliResult rebase = run("db", "rebase", "0002_add_isbn.yaml", "--model", FIXTURES + "addcolumn");
@@ -74,13 +75,32 @@ class RebaseRegenerationTest {
     }
 
     @Test
+    void anOlderRevisionEndingWithATagIsLeftAsItWasWhenItsChangesAreTheSame() throws IOException {
+        Path branch = migrations.resolve("0002_add_isbn.yaml");
+        Files.writeString(branch, Files.readString(branch) + "\n"
+                + OLDER_TAG.replace("author: main", "author: auditeng"));
+        Files.writeString(migrations.resolve("0002_main_comment.yaml"), MAIN_HEADER
+                + "        - sql: {sql: \"COMMENT ON TABLE books IS 'the catalogue'\"}\n"
+                + "      rollback:\n        - sql: {sql: \"COMMENT ON TABLE books IS NULL\"}\n");
+        String before = Files.readString(branch);
+
+        CliResult rebase = run("db", "rebase", "0002_add_isbn.yaml", "--model", FIXTURES + "addcolumn");
+
+        assertThat(rebase.exitCode()).as(rebase.stderr()).isZero();
+        assertThat(rebase.stderr()).contains("autogenerate against the revisions now before it writes the same "
+                + "changes");
+        assertThat(Files.readString(migrations.resolve("0003_add_isbn.yaml")))
+                .isEqualTo(before.replace("0002", "0003")).contains("tag: \"0003\"");
+    }
+
+    @Test
     void aRevisionTheOtherBranchAlreadyMadeWholeIsFlaggedNotDeleted() throws IOException {
         Files.writeString(migrations.resolve("0002_main_books.yaml"), MAIN_HEADER
                 + "        - addColumn: {tableName: books, columns: [{column: {name: isbn, type: VARCHAR(20)}}, "
                 + "{column: {name: in_print, type: BOOLEAN, defaultValueBoolean: true, constraints: "
                 + "{nullable: false}}}]}\n"
                 + "      rollback:\n        - dropColumn: {tableName: books, columns: [{column: {name: isbn}}, "
-                + "{column: {name: in_print}}]}\n" + MAIN_TAG);
+                + "{column: {name: in_print}}]}\n" + OLDER_TAG);
 
         CliResult rebase = run("db", "rebase", "0002_add_isbn.yaml", "--model", FIXTURES + "addcolumn");
 

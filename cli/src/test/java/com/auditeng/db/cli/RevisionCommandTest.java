@@ -28,7 +28,7 @@ class RevisionCommandTest {
         assertThat(result.stdout()).isEqualTo(migrations.resolve("0001_add_task_priority.yaml") + "\n");
         assertThat(result.stderr()).isEmpty();
         assertThat(Files.readString(migrations.resolve("0001_add_task_priority.yaml")))
-                .contains("tagDatabase:\n            tag: \"0001\"");
+                .contains("databaseChangeLog:\n  # - changeSet:").doesNotContain("tagDatabase");
         assertThat(Cli.runShared("--migrations", migrations.toString(), "db", "verify", "--model", FIXTURES + "base")
                 .stdout()).startsWith("0001  add task priority: up, down, up ok");
     }
@@ -47,6 +47,8 @@ class RevisionCommandTest {
         assertThat(second.stderr()).isEqualTo("note: the entities match the schema the revisions build; "
                 + "no revision written\n");
         assertThat(fileNames()).containsExactly("0001_base.yaml");
+        assertThat(Files.readString(migrations.resolve("0001_base.yaml"))).contains("createTable")
+                .doesNotContain("tagDatabase", "-tag\n");
     }
 
     @Test
@@ -130,7 +132,7 @@ class RevisionCommandTest {
                 .contains("runInTransaction: false", "CREATE INDEX CONCURRENTLY ix_books_title_pages ON books (title, "
                         + "pages)", "DROP INDEX CONCURRENTLY ix_books_title_pages", "CREATE UNIQUE INDEX "
                         + "CONCURRENTLY")
-                .doesNotContain("createIndex", "addUniqueConstraint");
+                .doesNotContain("createIndex", "addUniqueConstraint", "tagDatabase");
         assertThat(Files.readString(migrations.resolve("0004_more_indexes_contract.yaml")))
                 .contains("labels: contract", "UNIQUE USING INDEX");
         CliResult verify = Cli.runShared("--migrations", migrations.toString(), "db", "verify", "--model",

@@ -14,13 +14,12 @@ import java.util.Optional;
  * @param scratchServer the server on which check, verify, autogenerate and diagram make their scratch databases;
  *                    empty means the embedded one
  * @param locks       how long a writer waits for another one, and for the table locks of its statements
- * @param verbose     whether to print stack traces and library logs
  * @param quiet       whether to leave out notes and progress (errors and warnings are still printed)
  * @param terminal    whether stderr is a terminal, where progress may redraw a live line
  */
 public record Settings(Optional<DatabaseUrl> databaseUrl, Optional<Path> migrations, Path home,
-                       Duration embeddedIdle, Optional<DatabaseUrl> scratchServer, LockTimeouts locks, boolean verbose,
-                       boolean quiet, boolean terminal) {
+                       Duration embeddedIdle, Optional<DatabaseUrl> scratchServer, LockTimeouts locks, boolean quiet,
+                       boolean terminal) {
 
     /** How long a writer waits for another migration to finish. */
     public Duration lockTimeout() {

@@ -60,6 +60,19 @@ public final class MigrationRunner {
         }
     }
 
+    /**
+     * Whether the files of the applied revisions are what ran: empty when they are, else one line naming the edited
+     * files and the fix. Gaps and revisions the folder lacks are errors, as for {@link #current()}.
+     */
+    public Optional<String> edits() {
+        try (Connection connection = connector.open()) {
+            List<AppliedRevision> applied = new History(connection).applied();
+            return located(applied).edits(applied, revisions);
+        } catch (SQLException e) {
+            throw databaseError("read the applied revisions", e);
+        }
+    }
+
     /** The revisions above the current one, compiled, oldest first; none when the database is at or past head. */
     public List<CompiledRevision> pending() {
         try (Connection connection = connector.open()) {
@@ -141,9 +154,19 @@ public final class MigrationRunner {
         });
     }
 
-    /** Where the database stands; warns once when it is ahead of the folder with expand revisions only. */
+    /** Where the database stands; an applied revision edited since is an error. */
     private Standing standing(Connection connection) throws SQLException {
-        Standing standing = Standing.of(new History(connection).applied(), revisions);
+        List<AppliedRevision> applied = new History(connection).applied();
+        Standing standing = located(applied);
+        standing.edits(applied, revisions).ifPresent(problem -> {
+            throw new ProblemFoundException(problem);
+        });
+        return standing;
+    }
+
+    // warns once when the database is ahead of the folder with expand revisions only
+    private Standing located(List<AppliedRevision> applied) {
+        Standing standing = Standing.of(applied, revisions);
         if (standing.isAhead() && !warnedAhead) {
             warnedAhead = true;
             notes.println("warning: the database has revisions newer than this version's head applied ("

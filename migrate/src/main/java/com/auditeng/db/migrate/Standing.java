@@ -1,7 +1,6 @@
 package com.auditeng.db.migrate;
 
 import com.auditeng.db.ConfigurationException;
-import com.auditeng.db.ProblemFoundException;
 
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +24,10 @@ record Standing(int position, List<AppliedRevision> newer) {
         newer = List.copyOf(newer);
     }
 
-    /** Reads the applied rows against {@code revisions}; gaps, strangers, edited files and newer contract revisions are errors. */
+    /**
+     * Reads the applied rows against {@code revisions}; gaps, strangers and newer contract revisions are errors, and
+     * whether applied files were edited since is left to {@link #edits}.
+     */
     static Standing of(List<AppliedRevision> applied, Revisions revisions) {
         int known = applied.size();
         Optional<RevisionId> head = revisions.head().map(RevisionFile::id);
@@ -55,7 +57,6 @@ record Standing(int position, List<AppliedRevision> newer) {
                     + revisions.location() + ", and this version may not work on it; run the version that has "
                     + first.id() + ", or downgrade the database with it");
         }
-        verifyChecksums(applied.subList(0, known), revisions);
         return new Standing(known - 1, newer);
     }
 
@@ -76,27 +77,32 @@ record Standing(int position, List<AppliedRevision> newer) {
         return newer.stream().map(row -> row.id() + " " + row.message()).collect(Collectors.joining(", "));
     }
 
-    /** Every applied revision whose file changed since: reported, never re-run. */
-    private static void verifyChecksums(List<AppliedRevision> applied, Revisions revisions) {
-        for (AppliedRevision row : applied) {
+    /**
+     * Whether the folder's files of the applied revisions are what ran: empty when they are, else one line naming
+     * the edited files (or the revision that took an applied one's number) and the fix. Reported, never re-run.
+     */
+    Optional<String> edits(List<AppliedRevision> applied, Revisions revisions) {
+        List<AppliedRevision> known = applied.subList(0, position + 1);
+        for (AppliedRevision row : known) {
             RevisionFile file = revisions.get(row.id());
             if (!file.checksum().equals(row.checksum()) && !file.message().equals(row.message())) {
                 // not an edit: another revision took the number, as when two branches both wrote 0002
                 String appliedName = row.fileStem();
-                throw new ProblemFoundException("the database applied " + appliedName + ", but the folder's " + row.id()
+                return Optional.of("the database applied " + appliedName + ", but the folder's " + row.id()
                         + " is " + file.fileName().replaceAll("\\.ya?ml$", "") + "; downgrade the database with the "
                         + "branch that has " + appliedName + " checked out, or renumber one of the two revisions "
                         + "after the other");
             }
         }
-        List<String> edited = applied.stream()
+        List<String> edited = known.stream()
                 .filter(row -> !revisions.get(row.id()).checksum().equals(row.checksum()))
                 .map(row -> revisions.get(row.id()).fileName())
                 .toList();
-        if (!edited.isEmpty()) {
-            throw new ProblemFoundException("applied revision " + String.join(", ", edited) + (edited.size() == 1
-                    ? " was" : " were") + " edited after being applied (checksum differs); restore the file as it was "
-                    + "applied (e.g. git checkout), or undo the edit and put the change in a new revision (db revision -m ...)");
+        if (edited.isEmpty()) {
+            return Optional.empty();
         }
+        return Optional.of("applied revision " + String.join(", ", edited) + (edited.size() == 1 ? " was" : " were")
+                + " edited after being applied (checksum differs); restore the file as it was applied (e.g. git "
+                + "checkout), or undo the edit and put the change in a new revision (db revision -m ...)");
     }
 }
