@@ -95,9 +95,9 @@ public final class RevisionWriter {
                     .append(labels(phase))
                     .append(comment(MovedColumnChanges.acceptances(change, changes)))
                     .append("      changes:\n");
-            LiquibaseChanges.render(change).forEach(line -> text.append("        ").append(line).append('\n'));
+            change.yaml().forEach(line -> text.append("        ").append(line).append('\n'));
             text.append("      rollback:\n");
-            LiquibaseChanges.render(change.inverse())
+            change.inverse().yaml()
                     .forEach(line -> text.append("        ").append(line).append('\n'));
             text.append('\n');
         }

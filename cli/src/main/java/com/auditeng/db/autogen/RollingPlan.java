@@ -93,11 +93,7 @@ public record RollingPlan(RevisionPlan expand, List<ColumnFill> fills, RevisionP
                 Index index = add.index();
                 online.add(new Change.AddIndex(add.table(), new Index(index.name(), index.columns(), true, false)));
                 contract.add(new Change.UniqueUsingIndex(add.table(), index, true));
-            } else if (change instanceof Change.AddForeignKey add) {
-                Change.NotValid notValid = new Change.NotValid(add);
-                expand.add(notValid);
-                contract.add(new Change.Validate(notValid));
-            } else if (change instanceof Change.AddCheck add) {
+            } else if (change instanceof Change.AddConstraint add) {
                 Change.NotValid notValid = new Change.NotValid(add);
                 expand.add(notValid);
                 contract.add(new Change.Validate(notValid));
