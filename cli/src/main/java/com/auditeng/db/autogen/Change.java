@@ -7,7 +7,7 @@ import com.auditeng.db.schema.SqlType;
 
 import com.auditeng.db.schema.SqlExpression;
 
-import com.auditeng.db.schema.SqlIdentifier;
+import com.auditeng.db.config.SqlIdentifier;
 
 import com.auditeng.db.schema.SchemaSnapshot.Check;
 import com.auditeng.db.schema.SchemaSnapshot.Column;
@@ -740,8 +740,7 @@ public sealed interface Change {
 
         /** The function's and the trigger's name, cut to PostgreSQL's 63 bytes. */
         public String name() {
-            String name = table + "_sync_" + source.name() + "_" + target.name();
-            return name.length() > 63 ? name.substring(0, 63) : name;
+            return SqlIdentifier.truncate(table + "_sync_" + source.name() + "_" + target.name());
         }
 
         public String describe(String from, String to) {

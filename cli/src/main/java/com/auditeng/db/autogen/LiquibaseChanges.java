@@ -2,7 +2,7 @@ package com.auditeng.db.autogen;
 
 import com.auditeng.db.schema.SqlType;
 
-import com.auditeng.db.schema.SqlIdentifier;
+import com.auditeng.db.config.SqlIdentifier;
 
 import com.auditeng.db.schema.SchemaSnapshot.Column;
 

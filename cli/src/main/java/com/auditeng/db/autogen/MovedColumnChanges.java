@@ -1,7 +1,7 @@
 package com.auditeng.db.autogen;
 
 import com.auditeng.db.schema.SchemaSnapshot.Column;
-import com.auditeng.db.schema.SqlIdentifier;
+import com.auditeng.db.config.SqlIdentifier;
 
 import java.util.ArrayList;
 import java.util.List;
