@@ -90,6 +90,22 @@ public sealed interface Change {
         }
     }
 
+    /**
+     * A step that takes away what its inverse adds: described as that addition seen from the other side, and labelled
+     * by the same subject.
+     */
+    sealed interface Drop extends Change {
+        @Override
+        default String describe(String from, String to) {
+            return inverse().describe(to, from);
+        }
+
+        @Override
+        default String subject() {
+            return inverse().subject();
+        }
+    }
+
     record CreateTable(Table definition) implements Change {
         public Phase phase() {
             return Phase.CREATE_TABLE;
@@ -121,7 +137,7 @@ public sealed interface Change {
         }
     }
 
-    record DropTable(Table definition) implements Change {
+    record DropTable(Table definition) implements Drop {
         public Phase phase() {
             return Phase.DROP_TABLE;
         }
@@ -132,10 +148,6 @@ public sealed interface Change {
 
         public String table() {
             return definition.name();
-        }
-
-        public String describe(String from, String to) {
-            return inverse().describe(to, from);
         }
 
         public List<String> yaml() {
@@ -192,7 +204,7 @@ public sealed interface Change {
         }
     }
 
-    record DropColumn(String table, Column column) implements Change {
+    record DropColumn(String table, Column column) implements Drop {
         public Phase phase() {
             return Phase.DROP_COLUMN;
         }
@@ -209,11 +221,6 @@ public sealed interface Change {
         public List<String> yaml() {
             return List.of("- dropColumn: {tableName: " + scalar(table) + ", columnName: " + scalar(column.name())
                     + "}");
-        }
-
-        @Override
-        public String subject() {
-            return table + "-" + column.name();
         }
 
         @Override
@@ -353,7 +360,7 @@ public sealed interface Change {
         }
     }
 
-    record DropPrimaryKey(String table, PrimaryKey key) implements Change {
+    record DropPrimaryKey(String table, PrimaryKey key) implements Drop {
         public Phase phase() {
             return Phase.DROP_PRIMARY_KEY;
         }
@@ -362,18 +369,9 @@ public sealed interface Change {
             return new AddPrimaryKey(table, key);
         }
 
-        public String describe(String from, String to) {
-            return inverse().describe(to, from);
-        }
-
         public List<String> yaml() {
             return List.of("- dropPrimaryKey: {tableName: " + scalar(table) + ", constraintName: "
                     + scalar(key.name()) + "}");
-        }
-
-        @Override
-        public String subject() {
-            return key.name();
         }
     }
 
@@ -417,7 +415,7 @@ public sealed interface Change {
         }
     }
 
-    record DropIndex(String table, Index index) implements Change {
+    record DropIndex(String table, Index index) implements Drop {
         public Phase phase() {
             return Phase.DROP_INDEX;
         }
@@ -426,20 +424,11 @@ public sealed interface Change {
             return new AddIndex(table, index);
         }
 
-        public String describe(String from, String to) {
-            return inverse().describe(to, from);
-        }
-
         public List<String> yaml() {
             return List.of(index.constraint()
                     ? "- dropUniqueConstraint: {tableName: " + scalar(table) + ", constraintName: "
                     + scalar(index.name()) + "}"
                     : "- dropIndex: {tableName: " + scalar(table) + ", indexName: " + scalar(index.name()) + "}");
-        }
-
-        @Override
-        public String subject() {
-            return index.name();
         }
     }
 
@@ -480,7 +469,7 @@ public sealed interface Change {
         }
     }
 
-    record DropForeignKey(String table, ForeignKey key) implements Change {
+    record DropForeignKey(String table, ForeignKey key) implements Drop {
         public Phase phase() {
             return Phase.DROP_FOREIGN_KEY;
         }
@@ -489,18 +478,9 @@ public sealed interface Change {
             return new AddForeignKey(table, key);
         }
 
-        public String describe(String from, String to) {
-            return inverse().describe(to, from);
-        }
-
         public List<String> yaml() {
             return List.of("- dropForeignKeyConstraint: {baseTableName: " + scalar(table) + ", constraintName: "
                     + scalar(key.name()) + "}");
-        }
-
-        @Override
-        public String subject() {
-            return key.name();
         }
     }
 
@@ -534,7 +514,7 @@ public sealed interface Change {
         }
     }
 
-    record DropCheck(String table, Check check, List<String> columns) implements Change {
+    record DropCheck(String table, Check check, List<String> columns) implements Drop {
         public Phase phase() {
             return Phase.DROP_CHECK;
         }
@@ -543,17 +523,8 @@ public sealed interface Change {
             return new AddCheck(table, check, columns);
         }
 
-        public String describe(String from, String to) {
-            return inverse().describe(to, from);
-        }
-
         public List<String> yaml() {
             return List.of(dropConstraint(table, check.name()));
-        }
-
-        @Override
-        public String subject() {
-            return check.name();
         }
     }
 
