@@ -3,18 +3,15 @@
 // words the steps share are in LiquibaseChanges; a column move's trigger and refill in MovedColumnChanges.
 package com.auditeng.db.autogen;
 
-import com.auditeng.db.schema.SqlType;
-
-import com.auditeng.db.schema.SqlExpression;
-
 import com.auditeng.db.config.SqlIdentifier;
-
 import com.auditeng.db.schema.SchemaSnapshot.Check;
 import com.auditeng.db.schema.SchemaSnapshot.Column;
 import com.auditeng.db.schema.SchemaSnapshot.ForeignKey;
 import com.auditeng.db.schema.SchemaSnapshot.Index;
 import com.auditeng.db.schema.SchemaSnapshot.PrimaryKey;
 import com.auditeng.db.schema.SchemaSnapshot.Table;
+import com.auditeng.db.schema.SqlExpression;
+import com.auditeng.db.schema.SqlType;
 
 import java.util.ArrayList;
 import java.util.List;

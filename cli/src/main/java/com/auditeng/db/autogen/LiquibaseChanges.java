@@ -1,10 +1,8 @@
 package com.auditeng.db.autogen;
 
-import com.auditeng.db.schema.SqlType;
-
 import com.auditeng.db.config.SqlIdentifier;
-
 import com.auditeng.db.schema.SchemaSnapshot.Column;
+import com.auditeng.db.schema.SqlType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * The Liquibase YAML words every {@link Change} writes itself with: scalars, a column, a raw {@code sql} change, and
- * the label of a change set. Liquibase Community has no change for check constraints or index renames, so those are
- * {@code sql} changes.
+ * the label of a change set.
  */
 final class LiquibaseChanges {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
