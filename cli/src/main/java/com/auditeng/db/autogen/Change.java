@@ -1,22 +1,26 @@
-// One file for the whole family on purpose: each step sits next to its inverse, and reading them together is how
-// one sees that every rollback undoes exactly its upgrade. Rendering lives in LiquibaseChanges.
+// One file for the whole family on purpose: each step sits next to its inverse, with its description and its
+// Liquibase YAML, and reading them together is how one sees that every rollback undoes exactly its upgrade. The YAML
+// words the steps share are in LiquibaseChanges; a column move's trigger and refill in MovedColumnChanges.
 package com.auditeng.db.autogen;
 
-import com.auditeng.db.schema.SqlType;
-
-import com.auditeng.db.schema.SqlExpression;
-
-import com.auditeng.db.schema.SchemaSnapshot;
-
+import com.auditeng.db.config.SqlIdentifier;
 import com.auditeng.db.schema.SchemaSnapshot.Check;
 import com.auditeng.db.schema.SchemaSnapshot.Column;
 import com.auditeng.db.schema.SchemaSnapshot.ForeignKey;
 import com.auditeng.db.schema.SchemaSnapshot.Index;
 import com.auditeng.db.schema.SchemaSnapshot.PrimaryKey;
 import com.auditeng.db.schema.SchemaSnapshot.Table;
+import com.auditeng.db.schema.SqlExpression;
+import com.auditeng.db.schema.SqlType;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+
+import static com.auditeng.db.autogen.LiquibaseChanges.dropConstraint;
+import static com.auditeng.db.autogen.LiquibaseChanges.scalar;
+import static com.auditeng.db.autogen.LiquibaseChanges.sql;
 
 /**
  * One step that moves a schema towards another, with its exact inverse: a revision's rollback is the inverses of
@@ -45,6 +49,14 @@ public sealed interface Change {
     /** One line naming table and column, saying how the schema {@code from} differs from the schema {@code to}. */
     String describe(String from, String to);
 
+    /** The Liquibase YAML list items that perform this step ({@code - addColumn: ...}), relative to the list. */
+    List<String> yaml();
+
+    /** What the label of this step's change set names: its constraint, else its table and column, else its table. */
+    default String subject() {
+        return table();
+    }
+
     /** Why this step can lose data, when it can. */
     default Optional<String> destructive() {
         return Optional.empty();
@@ -55,6 +67,40 @@ public sealed interface Change {
             return table;
         }
         return table + "." + (columns.size() == 1 ? columns.get(0) : "(" + String.join(", ", columns) + ")");
+    }
+
+    /** A description of {@code what}, found in the schema {@code in} only. */
+    private static String onlyIn(String what, String in, String notIn) {
+        return what + " in " + in + ", not in " + notIn;
+    }
+
+    /** A step that adds a constraint PostgreSQL can add NOT VALID and validate later: a foreign key or a CHECK. */
+    sealed interface AddConstraint extends Change {
+        String constraintName();
+
+        /** The ALTER TABLE … ADD CONSTRAINT statement, which NOT VALID may follow. */
+        String statement();
+
+        @Override
+        default String subject() {
+            return constraintName();
+        }
+    }
+
+    /**
+     * A step that takes away what its inverse adds: described as that addition seen from the other side, and labelled
+     * by the same subject.
+     */
+    sealed interface Drop extends Change {
+        @Override
+        default String describe(String from, String to) {
+            return inverse().describe(to, from);
+        }
+
+        @Override
+        default String subject() {
+            return inverse().subject();
+        }
     }
 
     record CreateTable(Table definition) implements Change {
@@ -71,11 +117,24 @@ public sealed interface Change {
         }
 
         public String describe(String from, String to) {
-            return definition.name() + ": table in " + to + ", not in " + from;
+            return onlyIn(definition.name() + ": table", to, from);
+        }
+
+        public List<String> yaml() {
+            List<String> lines = new ArrayList<>(List.of("- createTable:", "    tableName: " + scalar(table()),
+                    "    columns:"));
+            for (Column column : definition.columns().values()) {
+                Optional<String> key = definition.primaryKey().filter(each -> each.columns().contains(column.name()))
+                        .map(PrimaryKey::name);
+                lines.add("      - column: " + LiquibaseChanges.column(column, key));
+            }
+            definition.indexes().values().forEach(index -> lines.addAll(new AddIndex(table(), index).yaml()));
+            definition.checks().values().forEach(check -> lines.addAll(new AddCheck(table(), check, List.of()).yaml()));
+            return lines;
         }
     }
 
-    record DropTable(Table definition) implements Change {
+    record DropTable(Table definition) implements Drop {
         public Phase phase() {
             return Phase.DROP_TABLE;
         }
@@ -88,8 +147,8 @@ public sealed interface Change {
             return definition.name();
         }
 
-        public String describe(String from, String to) {
-            return definition.name() + ": table in " + from + ", not in " + to;
+        public List<String> yaml() {
+            return List.of("- dropTable: {tableName: " + scalar(table()) + "}");
         }
 
         @Override
@@ -110,6 +169,11 @@ public sealed interface Change {
         public String describe(String from, String to) {
             return table + ": table is named " + newName + " in " + to;
         }
+
+        public List<String> yaml() {
+            return List.of("- renameTable: {oldTableName: " + scalar(table) + ", newTableName: " + scalar(newName)
+                    + "}");
+        }
     }
 
     record AddColumn(String table, Column column) implements Change {
@@ -122,12 +186,22 @@ public sealed interface Change {
         }
 
         public String describe(String from, String to) {
-            return table + "." + column.name() + ": column (" + column.type() + (column.nullable() ? "" : " NOT NULL")
-                    + ") in " + to + ", not in " + from;
+            return onlyIn(table + "." + column.name() + ": column (" + column.type()
+                    + (column.nullable() ? "" : " NOT NULL") + ")", to, from);
+        }
+
+        public List<String> yaml() {
+            return List.of("- addColumn:", "    tableName: " + scalar(table), "    columns:",
+                    "      - column: " + LiquibaseChanges.column(column, Optional.empty()));
+        }
+
+        @Override
+        public String subject() {
+            return table + "-" + column.name();
         }
     }
 
-    record DropColumn(String table, Column column) implements Change {
+    record DropColumn(String table, Column column) implements Drop {
         public Phase phase() {
             return Phase.DROP_COLUMN;
         }
@@ -136,8 +210,14 @@ public sealed interface Change {
             return new AddColumn(table, column);
         }
 
+        // not the add's description turned round: the type and NOT NULL are what one needs to make a column
         public String describe(String from, String to) {
-            return table + "." + column.name() + ": column in " + from + ", not in " + to;
+            return onlyIn(table + "." + column.name() + ": column", from, to);
+        }
+
+        public List<String> yaml() {
+            return List.of("- dropColumn: {tableName: " + scalar(table) + ", columnName: " + scalar(column.name())
+                    + "}");
         }
 
         @Override
@@ -158,6 +238,16 @@ public sealed interface Change {
         public String describe(String from, String to) {
             return table + "." + column + ": column is named " + newName + " in " + to;
         }
+
+        public List<String> yaml() {
+            return List.of("- renameColumn: {tableName: " + scalar(table) + ", oldColumnName: " + scalar(column)
+                    + ", newColumnName: " + scalar(newName) + "}");
+        }
+
+        @Override
+        public String subject() {
+            return table + "-" + column;
+        }
     }
 
     record AlterType(String table, String column, String fromType, String toType) implements Change {
@@ -171,6 +261,16 @@ public sealed interface Change {
 
         public String describe(String from, String to) {
             return table + "." + column + ": type " + fromType + " in " + from + ", " + toType + " in " + to;
+        }
+
+        public List<String> yaml() {
+            return List.of("- modifyDataType: {tableName: " + scalar(table) + ", columnName: " + scalar(column)
+                    + ", newDataType: " + scalar(SqlType.liquibase(toType)) + "}");
+        }
+
+        @Override
+        public String subject() {
+            return table + "-" + column;
         }
 
         @Override
@@ -194,6 +294,16 @@ public sealed interface Change {
             return table + "." + column + ": " + (nullable ? "NOT NULL in " + from + ", nullable in " + to
                     : "nullable in " + from + ", NOT NULL in " + to);
         }
+
+        public List<String> yaml() {
+            return List.of("- " + (nullable ? "dropNotNullConstraint" : "addNotNullConstraint") + ": {tableName: "
+                    + scalar(table) + ", columnName: " + scalar(column) + "}");
+        }
+
+        @Override
+        public String subject() {
+            return table + "-" + column;
+        }
     }
 
     record AlterDefault(String table, String column, Optional<SqlExpression> fromDefault,
@@ -210,6 +320,17 @@ public sealed interface Change {
             return table + "." + column + ": default " + fromDefault.map(SqlExpression::canonical).orElse("none")
                     + " in " + from + ", " + toDefault.map(SqlExpression::canonical).orElse("none") + " in " + to;
         }
+
+        public List<String> yaml() {
+            String target = "{tableName: " + scalar(table) + ", columnName: " + scalar(column);
+            return List.of(toDefault.map(value -> "- addDefaultValue: " + target + ", defaultValueComputed: "
+                    + scalar(value.source()) + "}").orElse("- dropDefaultValue: " + target + "}"));
+        }
+
+        @Override
+        public String subject() {
+            return table + "-" + column;
+        }
     }
 
     record AddPrimaryKey(String table, PrimaryKey key) implements Change {
@@ -222,11 +343,21 @@ public sealed interface Change {
         }
 
         public String describe(String from, String to) {
-            return where(table, key.columns()) + ": primary key " + key.name() + " in " + to + ", not in " + from;
+            return onlyIn(where(table, key.columns()) + ": primary key " + key.name(), to, from);
+        }
+
+        public List<String> yaml() {
+            return List.of("- addPrimaryKey: {tableName: " + scalar(table) + ", columnNames: "
+                    + scalar(String.join(", ", key.columns())) + ", constraintName: " + scalar(key.name()) + "}");
+        }
+
+        @Override
+        public String subject() {
+            return key.name();
         }
     }
 
-    record DropPrimaryKey(String table, PrimaryKey key) implements Change {
+    record DropPrimaryKey(String table, PrimaryKey key) implements Drop {
         public Phase phase() {
             return Phase.DROP_PRIMARY_KEY;
         }
@@ -235,8 +366,9 @@ public sealed interface Change {
             return new AddPrimaryKey(table, key);
         }
 
-        public String describe(String from, String to) {
-            return where(table, key.columns()) + ": primary key " + key.name() + " in " + from + ", not in " + to;
+        public List<String> yaml() {
+            return List.of("- dropPrimaryKey: {tableName: " + scalar(table) + ", constraintName: "
+                    + scalar(key.name()) + "}");
         }
     }
 
@@ -250,11 +382,37 @@ public sealed interface Change {
         }
 
         public String describe(String from, String to) {
-            return where(table, index.columns()) + ": " + index.describe() + " in " + to + ", not in " + from;
+            return onlyIn(where(table, index.columns()) + ": " + index.describe(), to, from);
+        }
+
+        public List<String> yaml() {
+            if (index.constraint()) {
+                return List.of("- addUniqueConstraint: {tableName: " + scalar(table) + ", columnNames: "
+                        + scalar(String.join(", ", index.columns())) + ", constraintName: " + scalar(index.name())
+                        + "}");
+            }
+            List<String> lines = new ArrayList<>(List.of("- createIndex:", "    tableName: " + scalar(table),
+                    "    indexName: " + scalar(index.name())));
+            if (index.unique()) {
+                lines.add("    unique: true");
+            }
+            lines.add("    columns:");
+            for (int i = 0; i < index.columns().size(); i++) {
+                // Liquibase writes a computed column as given, which is how an order or operator class gets through
+                lines.add(index.options().get(i).isEmpty()
+                        ? "      - column: {name: " + scalar(index.columns().get(i)) + "}"
+                        : "      - column: {name: " + scalar(index.elements().get(i)) + ", computed: true}");
+            }
+            return lines;
+        }
+
+        @Override
+        public String subject() {
+            return index.name();
         }
     }
 
-    record DropIndex(String table, Index index) implements Change {
+    record DropIndex(String table, Index index) implements Drop {
         public Phase phase() {
             return Phase.DROP_INDEX;
         }
@@ -263,12 +421,15 @@ public sealed interface Change {
             return new AddIndex(table, index);
         }
 
-        public String describe(String from, String to) {
-            return where(table, index.columns()) + ": " + index.describe() + " in " + from + ", not in " + to;
+        public List<String> yaml() {
+            return List.of(index.constraint()
+                    ? "- dropUniqueConstraint: {tableName: " + scalar(table) + ", constraintName: "
+                    + scalar(index.name()) + "}"
+                    : "- dropIndex: {tableName: " + scalar(table) + ", indexName: " + scalar(index.name()) + "}");
         }
     }
 
-    record AddForeignKey(String table, ForeignKey key) implements Change {
+    record AddForeignKey(String table, ForeignKey key) implements AddConstraint {
         public Phase phase() {
             return Phase.ADD_FOREIGN_KEY;
         }
@@ -278,11 +439,34 @@ public sealed interface Change {
         }
 
         public String describe(String from, String to) {
-            return where(table, key.columns()) + ": " + key.describe() + " in " + to + ", not in " + from;
+            return onlyIn(where(table, key.columns()) + ": " + key.describe(), to, from);
+        }
+
+        public List<String> yaml() {
+            return List.of("- addForeignKeyConstraint: {baseTableName: " + scalar(table) + ", baseColumnNames: "
+                    + scalar(String.join(", ", key.columns())) + ", constraintName: " + scalar(key.name())
+                    + ", referencedTableName: " + scalar(key.referencedTable()) + ", referencedColumnNames: "
+                    + scalar(String.join(", ", key.referencedColumns())) + ", onDelete: " + scalar(key.onDelete())
+                    + "}");
+        }
+
+        public String constraintName() {
+            return key.name();
+        }
+
+        public String statement() {
+            return "ALTER TABLE " + SqlIdentifier.quote(table) + " ADD CONSTRAINT " + SqlIdentifier.quote(key.name())
+                    + " FOREIGN KEY (" + quoted(key.columns()) + ") REFERENCES "
+                    + SqlIdentifier.quote(key.referencedTable()) + " (" + quoted(key.referencedColumns())
+                    + ") ON DELETE " + key.onDelete();
+        }
+
+        private static String quoted(List<String> columns) {
+            return columns.stream().map(SqlIdentifier::quote).collect(Collectors.joining(", "));
         }
     }
 
-    record DropForeignKey(String table, ForeignKey key) implements Change {
+    record DropForeignKey(String table, ForeignKey key) implements Drop {
         public Phase phase() {
             return Phase.DROP_FOREIGN_KEY;
         }
@@ -291,13 +475,14 @@ public sealed interface Change {
             return new AddForeignKey(table, key);
         }
 
-        public String describe(String from, String to) {
-            return where(table, key.columns()) + ": " + key.describe() + " in " + from + ", not in " + to;
+        public List<String> yaml() {
+            return List.of("- dropForeignKeyConstraint: {baseTableName: " + scalar(table) + ", constraintName: "
+                    + scalar(key.name()) + "}");
         }
     }
 
     /** @param columns the columns the condition mentions, to name them in a description */
-    record AddCheck(String table, Check check, List<String> columns) implements Change {
+    record AddCheck(String table, Check check, List<String> columns) implements AddConstraint {
         public Phase phase() {
             return Phase.ADD_CHECK;
         }
@@ -307,12 +492,26 @@ public sealed interface Change {
         }
 
         public String describe(String from, String to) {
-            return where(table, columns) + ": check " + check.name() + " " + check.expression().canonical() + " in "
-                    + to + ", not in " + from;
+            return onlyIn(where(table, columns) + ": check " + check.name() + " " + check.expression().canonical(),
+                    to, from);
+        }
+
+        // Liquibase Community has no change for a check constraint
+        public List<String> yaml() {
+            return List.of(sql(statement()));
+        }
+
+        public String constraintName() {
+            return check.name();
+        }
+
+        public String statement() {
+            return "ALTER TABLE " + SqlIdentifier.quote(table) + " ADD CONSTRAINT " + SqlIdentifier.quote(check.name())
+                    + " CHECK (" + check.expression().source() + ")";
         }
     }
 
-    record DropCheck(String table, Check check, List<String> columns) implements Change {
+    record DropCheck(String table, Check check, List<String> columns) implements Drop {
         public Phase phase() {
             return Phase.DROP_CHECK;
         }
@@ -321,20 +520,35 @@ public sealed interface Change {
             return new AddCheck(table, check, columns);
         }
 
-        public String describe(String from, String to) {
-            return where(table, columns) + ": check " + check.name() + " " + check.expression().canonical() + " in "
-                    + from + ", not in " + to;
+        public List<String> yaml() {
+            return List.of(dropConstraint(table, check.name()));
         }
     }
 
     /**
      * A constraint or index whose definition is unchanged but whose name is not, as after a rename of its table or
      * column; renaming it keeps the index instead of rebuilding it.
-     *
-     * @param kind {@code index} for a plain index, else the kind of constraint ({@code primary key}, {@code check}...)
      */
-    record RenameConstraint(String table, String kind, String name, String newName, List<String> columns)
+    record RenameConstraint(String table, Kind kind, String name, String newName, List<String> columns)
             implements Change {
+
+        /** What is renamed, named as a description names it. */
+        public enum Kind {
+            PRIMARY_KEY("primary key"), UNIQUE_CONSTRAINT("unique constraint"), INDEX("index"),
+            FOREIGN_KEY("foreign key"), CHECK("check");
+
+            private final String words;
+
+            Kind(String words) {
+                this.words = words;
+            }
+
+            @Override
+            public String toString() {
+                return words;
+            }
+        }
+
         public Phase phase() {
             return Phase.RENAME_CONSTRAINT;
         }
@@ -343,13 +557,22 @@ public sealed interface Change {
             return new RenameConstraint(table, kind, newName, name, columns);
         }
 
-        public boolean isIndex() {
-            return kind.equals("index");
-        }
-
         public String describe(String from, String to) {
             return where(table, columns) + ": " + kind + " " + name + " in " + from + " is named " + newName
                     + " in " + to;
+        }
+
+        // Liquibase Community has no change that renames an index or a constraint
+        public List<String> yaml() {
+            return List.of(sql(kind == Kind.INDEX
+                    ? "ALTER INDEX " + SqlIdentifier.quote(name) + " RENAME TO " + SqlIdentifier.quote(newName)
+                    : "ALTER TABLE " + SqlIdentifier.quote(table) + " RENAME CONSTRAINT " + SqlIdentifier.quote(name)
+                    + " TO " + SqlIdentifier.quote(newName)));
+        }
+
+        @Override
+        public String subject() {
+            return name;
         }
     }
 
@@ -357,13 +580,7 @@ public sealed interface Change {
      * A foreign key or CHECK added NOT VALID: PostgreSQL checks new rows at once, under a brief lock, and leaves the
      * scan of the rows already there to a {@link Validate} in a later revision, which locks out no writer.
      */
-    record NotValid(Change constraint) implements Change {
-        public NotValid {
-            if (!(constraint instanceof AddForeignKey || constraint instanceof AddCheck)) {
-                throw new IllegalArgumentException("only a foreign key or a check is added NOT VALID: " + constraint);
-            }
-        }
-
+    record NotValid(AddConstraint constraint) implements Change {
         public Phase phase() {
             return constraint.phase();
         }
@@ -378,6 +595,15 @@ public sealed interface Change {
 
         public String describe(String from, String to) {
             return constraint.describe(from, to) + " (NOT VALID)";
+        }
+
+        public List<String> yaml() {
+            return List.of(sql(constraint.statement() + " NOT VALID"));
+        }
+
+        @Override
+        public String subject() {
+            return constraint.subject();
         }
     }
 
@@ -405,15 +631,27 @@ public sealed interface Change {
 
         /** The name of the constraint validated. */
         public String constraint() {
-            if (added.constraint() instanceof AddForeignKey key) {
-                return key.key().name();
-            }
-            return ((AddCheck) added.constraint()).check().name();
+            return added.constraint().constraintName();
         }
 
         public String describe(String from, String to) {
             return table() + ": constraint " + constraint() + (validate ? " validated in " : " NOT VALID again in ")
                     + to;
+        }
+
+        public List<String> yaml() {
+            if (validate) {
+                return List.of(sql("ALTER TABLE " + SqlIdentifier.quote(table()) + " VALIDATE CONSTRAINT "
+                        + SqlIdentifier.quote(constraint())));
+            }
+            List<String> lines = new ArrayList<>(List.of(dropConstraint(table(), constraint())));
+            lines.addAll(added.yaml());
+            return lines;
+        }
+
+        @Override
+        public String subject() {
+            return constraint();
         }
     }
 
@@ -435,6 +673,22 @@ public sealed interface Change {
             return where(table, index.columns()) + ": " + index.describe() + (attach ? " made a constraint in "
                     : " dropped in ") + to;
         }
+
+        public List<String> yaml() {
+            String name = SqlIdentifier.quote(index.name());
+            if (attach) {
+                return List.of(sql("ALTER TABLE " + SqlIdentifier.quote(table) + " ADD CONSTRAINT " + name
+                        + " UNIQUE USING INDEX " + name));
+            }
+            // dropping the constraint drops its index; the index stands again as the revision before left it
+            return List.of(dropConstraint(table, index.name()), sql("CREATE UNIQUE INDEX " + name + " ON "
+                    + SqlIdentifier.quote(table) + " (" + String.join(", ", index.elements()) + ")"));
+        }
+
+        @Override
+        public String subject() {
+            return index.name();
+        }
     }
 
     /**
@@ -454,13 +708,21 @@ public sealed interface Change {
 
         /** The function's and the trigger's name, cut to PostgreSQL's 63 bytes. */
         public String name() {
-            String name = table + "_sync_" + source.name() + "_" + target.name();
-            return name.length() > 63 ? name.substring(0, 63) : name;
+            return SqlIdentifier.truncate(table + "_sync_" + source.name() + "_" + target.name());
         }
 
         public String describe(String from, String to) {
             return table + "." + source.name() + " and " + table + "." + target.name() + ": kept in step by trigger "
                     + name() + (create ? " from " : " until ") + to;
+        }
+
+        public List<String> yaml() {
+            return MovedColumnChanges.syncTrigger(this);
+        }
+
+        @Override
+        public String subject() {
+            return name();
         }
     }
 
@@ -489,6 +751,15 @@ public sealed interface Change {
         public String describe(String from, String to) {
             return table + "." + dropped.name() + ": " + (drop ? "dropped in " + to + ", its values kept in "
                     : "added again in " + to + ", filled from ") + table + "." + kept.name();
+        }
+
+        public List<String> yaml() {
+            return drop ? new DropColumn(table, dropped).yaml() : MovedColumnChanges.addMovedColumnAgain(this);
+        }
+
+        @Override
+        public String subject() {
+            return table + "-" + dropped.name();
         }
     }
 }

@@ -1,7 +1,7 @@
 package com.auditeng.db.autogen;
 
 import com.auditeng.db.schema.SchemaSnapshot.Column;
-import com.auditeng.db.schema.SqlIdentifier;
+import com.auditeng.db.config.SqlIdentifier;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,20 +45,18 @@ final class MovedColumnChanges {
         return lines;
     }
 
-    static void syncTrigger(Change.SyncTrigger sync, List<String> lines) {
+    static List<String> syncTrigger(Change.SyncTrigger sync) {
         String name = SqlIdentifier.quote(sync.name());
+        String table = SqlIdentifier.quote(sync.table());
         if (!sync.create()) {
-            lines.add(LiquibaseChanges.sql("DROP TRIGGER " + name + " ON " + SqlIdentifier.quote(sync.table())));
-            lines.add(LiquibaseChanges.sql("DROP FUNCTION " + name + "()"));
-            return;
+            return List.of(LiquibaseChanges.sql("DROP TRIGGER " + name + " ON " + table),
+                    LiquibaseChanges.sql("DROP FUNCTION " + name + "()"));
         }
         String source = "NEW." + SqlIdentifier.quote(sync.source().name());
         String target = "NEW." + SqlIdentifier.quote(sync.target().name());
         String toTarget = cast(source, sync.source(), sync.target());
         String toSource = cast(target, sync.target(), sync.source());
-        lines.add("- sql:");
-        lines.add("    splitStatements: false");
-        lines.add("    sql: |-");
+        List<String> lines = new ArrayList<>(List.of("- sql:", "    splitStatements: false", "    sql: |-"));
         List.of("CREATE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $$",
                 "BEGIN",
                 "    -- the previous version writes " + sync.source().name() + ", the new one " + sync.target().name()
@@ -78,8 +76,9 @@ final class MovedColumnChanges {
                 "    RETURN NEW;",
                 "END",
                 "$$").forEach(line -> lines.add("      " + line));
-        lines.add(LiquibaseChanges.sql("CREATE TRIGGER " + name + " BEFORE INSERT OR UPDATE ON " + SqlIdentifier.quote(sync.table())
+        lines.add(LiquibaseChanges.sql("CREATE TRIGGER " + name + " BEFORE INSERT OR UPDATE ON " + table
                 + " FOR EACH ROW EXECUTE FUNCTION " + name + "()"));
+        return lines;
     }
 
     /** {@code value}, a value of {@code from}'s type, as {@code to}'s type. */
@@ -87,25 +86,22 @@ final class MovedColumnChanges {
         return from.type().equals(to.type()) ? value : "CAST(" + value + " AS " + to.type() + ")";
     }
 
-    static void dropMovedColumn(Change.DropMovedColumn drop, List<String> lines) {
-        String table = LiquibaseChanges.scalar(drop.table());
-        Column column = drop.dropped();
-        if (drop.drop()) {
-            lines.add("- dropColumn: {tableName: " + table + ", columnName: " + LiquibaseChanges.scalar(column.name()) + "}");
-            return;
-        }
-        lines.add("- addColumn:");
-        lines.add("    tableName: " + table);
-        lines.add("    columns:");
-        lines.add("      - column: " + LiquibaseChanges.column(new Column(column.name(), column.type(), true, Optional.empty()),
-                Optional.empty()));
-        lines.add(LiquibaseChanges.sql("UPDATE " + SqlIdentifier.quote(drop.table()) + " SET " + SqlIdentifier.quote(column.name())
-                + " = " + cast(SqlIdentifier.quote(drop.kept().name()), drop.kept(), column)));
+    /** The undoing of a moved column's drop: added nullable, filled, then its NOT NULL, default and dependents. */
+    static List<String> addMovedColumnAgain(Change.DropMovedColumn undo) {
+        String table = undo.table();
+        Column column = undo.dropped();
+        List<String> lines = new ArrayList<>(new Change.AddColumn(table,
+                new Column(column.name(), column.type(), true, Optional.empty())).yaml());
+        lines.add(LiquibaseChanges.sql("UPDATE " + SqlIdentifier.quote(table) + " SET "
+                + SqlIdentifier.quote(column.name()) + " = "
+                + cast(SqlIdentifier.quote(undo.kept().name()), undo.kept(), column)));
         if (!column.nullable()) {
-            lines.add("- addNotNullConstraint: {tableName: " + table + ", columnName: " + LiquibaseChanges.scalar(column.name()) + "}");
+            lines.addAll(new Change.AlterNullability(table, column.name(), false).yaml());
         }
-        column.defaultValue().ifPresent(value -> lines.add("- addDefaultValue: {tableName: " + table
-                + ", columnName: " + LiquibaseChanges.scalar(column.name()) + ", defaultValueComputed: " + LiquibaseChanges.scalar(value.source()) + "}"));
-        drop.dependents().forEach(dependent -> lines.addAll(LiquibaseChanges.render(dependent.inverse())));
+        if (column.defaultValue().isPresent()) {
+            lines.addAll(new Change.AlterDefault(table, column.name(), Optional.empty(), column.defaultValue()).yaml());
+        }
+        undo.dependents().forEach(dependent -> lines.addAll(dependent.inverse().yaml()));
+        return lines;
     }
 }

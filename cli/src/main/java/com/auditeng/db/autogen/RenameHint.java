@@ -1,6 +1,6 @@
 package com.auditeng.db.autogen;
 
-import com.auditeng.db.schema.SqlIdentifier;
+import com.auditeng.db.config.SqlIdentifier;
 
 import com.auditeng.db.schema.SchemaSnapshot;
 

@@ -1,6 +1,6 @@
 package com.auditeng.db.autogen;
 
-import com.auditeng.db.schema.SqlIdentifier;
+import com.auditeng.db.config.SqlIdentifier;
 
 import com.auditeng.db.ConfigurationException;
 import com.auditeng.db.UsageException;
@@ -101,9 +101,9 @@ public final class RevisionWriter {
                     .append(labels(phase))
                     .append(comment(MovedColumnChanges.acceptances(change, changes)))
                     .append("      changes:\n");
-            LiquibaseChanges.render(change).forEach(line -> text.append("        ").append(line).append('\n'));
+            change.yaml().forEach(line -> text.append("        ").append(line).append('\n'));
             text.append("      rollback:\n");
-            LiquibaseChanges.render(change.inverse())
+            change.inverse().yaml()
                     .forEach(line -> text.append("        ").append(line).append('\n'));
             if (i < changes.size() - 1) {
                 text.append('\n');

@@ -4,7 +4,7 @@ import com.auditeng.db.schema.SchemaSnapshot.Check;
 import com.auditeng.db.schema.SchemaSnapshot.Column;
 import com.auditeng.db.schema.SchemaSnapshot.Index;
 import com.auditeng.db.schema.SqlExpression;
-import com.auditeng.db.schema.SqlIdentifier;
+import com.auditeng.db.config.SqlIdentifier;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -93,11 +93,7 @@ public record RollingPlan(RevisionPlan expand, List<ColumnFill> fills, RevisionP
                 Index index = add.index();
                 online.add(new Change.AddIndex(add.table(), new Index(index.name(), index.columns(), true, false)));
                 contract.add(new Change.UniqueUsingIndex(add.table(), index, true));
-            } else if (change instanceof Change.AddForeignKey add) {
-                Change.NotValid notValid = new Change.NotValid(add);
-                expand.add(notValid);
-                contract.add(new Change.Validate(notValid));
-            } else if (change instanceof Change.AddCheck add) {
+            } else if (change instanceof Change.AddConstraint add) {
                 Change.NotValid notValid = new Change.NotValid(add);
                 expand.add(notValid);
                 contract.add(new Change.Validate(notValid));
@@ -232,10 +228,8 @@ public record RollingPlan(RevisionPlan expand, List<ColumnFill> fills, RevisionP
     }
 
     private static Change.AddCheck notNullCheck(String table, String column) {
-        String name = "ck_" + table + "_" + column + "_not_null";
-        if (name.length() > 63) {   // PostgreSQL cuts identifiers at 63 bytes; a cut name would not match the file
-            name = name.substring(0, 63);
-        }
+        // cut as PostgreSQL cuts it, or the name in the file would not match the catalog's
+        String name = SqlIdentifier.truncate("ck_" + table + "_" + column + "_not_null");
         return new Change.AddCheck(table, new Check(name, SqlExpression.of(SqlIdentifier.quote(column) + " IS NOT NULL")),
                 List.of(column));
     }

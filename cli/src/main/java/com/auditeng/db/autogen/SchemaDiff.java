@@ -18,6 +18,7 @@ import com.auditeng.db.autogen.Change.DropIndex;
 import com.auditeng.db.autogen.Change.DropPrimaryKey;
 import com.auditeng.db.autogen.Change.DropTable;
 import com.auditeng.db.autogen.Change.RenameConstraint;
+import com.auditeng.db.autogen.Change.RenameConstraint.Kind;
 import com.auditeng.db.schema.SchemaSnapshot.Check;
 import com.auditeng.db.schema.SchemaSnapshot.Column;
 import com.auditeng.db.schema.SchemaSnapshot.ForeignKey;
@@ -88,7 +89,8 @@ public final class SchemaDiff {
                 (one, other) -> one.columns().equals(other.columns()) && one.options().equals(other.options())
                         && one.unique() == other.unique() && one.constraint() == other.constraint(),
                 index -> new AddIndex(table, index), index -> new DropIndex(table, index),
-                (index, newName) -> new RenameConstraint(table, index.constraint() ? "unique constraint" : "index",
+                (index, newName) -> new RenameConstraint(table,
+                        index.constraint() ? Kind.UNIQUE_CONSTRAINT : Kind.INDEX,
                         index.name(), newName, index.columns()));
         compareNamed(before.foreignKeys(), after.foreignKeys(), ForeignKey::name,
                 (one, other) -> one.columns().equals(other.columns())
@@ -96,12 +98,12 @@ public final class SchemaDiff {
                         && one.referencedColumns().equals(other.referencedColumns())
                         && one.onDelete().equals(other.onDelete()),
                 key -> new AddForeignKey(table, key), key -> new DropForeignKey(table, key),
-                (key, newName) -> new RenameConstraint(table, "foreign key", key.name(), newName, key.columns()));
+                (key, newName) -> new RenameConstraint(table, Kind.FOREIGN_KEY, key.name(), newName, key.columns()));
         compareNamed(before.checks(), after.checks(), Check::name,
                 (one, other) -> one.expression().equals(other.expression()) && one.validated() == other.validated(),
                 check -> new AddCheck(table, check, mentioned(after, check)),
                 check -> new DropCheck(table, check, mentioned(before, check)),
-                (check, newName) -> new RenameConstraint(table, "check", check.name(), newName,
+                (check, newName) -> new RenameConstraint(table, Kind.CHECK, check.name(), newName,
                         mentioned(before, check)));
     }
 
@@ -127,7 +129,7 @@ public final class SchemaDiff {
             return;
         }
         if (before.isPresent() && after.isPresent() && before.get().columns().equals(after.get().columns())) {
-            changes.add(new RenameConstraint(table, "primary key", before.get().name(), after.get().name(),
+            changes.add(new RenameConstraint(table, Kind.PRIMARY_KEY, before.get().name(), after.get().name(),
                     before.get().columns()));
             return;
         }

@@ -1,5 +1,6 @@
 package com.auditeng.db.schema;
 
+import com.auditeng.db.config.SqlIdentifier;
 import com.auditeng.db.schema.SchemaSnapshot.Check;
 import com.auditeng.db.schema.SchemaSnapshot.Column;
 import com.auditeng.db.schema.SchemaSnapshot.Table;

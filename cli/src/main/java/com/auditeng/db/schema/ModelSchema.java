@@ -1,6 +1,7 @@
 package com.auditeng.db.schema;
 
 import com.auditeng.db.ProblemFoundException;
+import com.auditeng.db.config.SqlIdentifier;
 import com.auditeng.db.schema.SchemaSnapshot.Check;
 import com.auditeng.db.schema.SchemaSnapshot.Column;
 import com.auditeng.db.schema.SchemaSnapshot.Table;

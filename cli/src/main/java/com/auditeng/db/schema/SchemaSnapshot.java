@@ -1,5 +1,7 @@
 package com.auditeng.db.schema;
 
+import com.auditeng.db.config.SqlIdentifier;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

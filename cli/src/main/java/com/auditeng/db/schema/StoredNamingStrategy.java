@@ -1,5 +1,7 @@
 package com.auditeng.db.schema;
 
+import com.auditeng.db.config.SqlIdentifier;
+
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl;
 import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;

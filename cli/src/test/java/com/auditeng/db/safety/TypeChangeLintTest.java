@@ -83,8 +83,8 @@ class TypeChangeLintTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "VARCHAR(500)|length(\"body\"::text) > 255",
-            "BIGINT|\"body\" NOT BETWEEN -2147483648 AND 2147483647"})
+            "VARCHAR(500)|length(body::text) > 255",
+            "BIGINT|body NOT BETWEEN -2147483648 AND 2147483647"})
     void aNarrowingFindingCarriesTheConditionOfTheRowsThatWouldNotFit(String from, String condition) {
         String to = from.equals("BIGINT") ? "INTEGER" : "VARCHAR(255)";
 

@@ -1,9 +1,9 @@
 package com.auditeng.db.migrate;
 
 import com.auditeng.db.ConfigurationException;
+import com.auditeng.db.config.SqlIdentifier;
 import liquibase.change.ColumnConfig;
 import liquibase.change.core.UpdateDataChange;
-import liquibase.database.core.PostgresDatabase;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ final class BackfillReader {
     static Backfill read(RevisionFile file, UpdateDataChange update, String comment) {
         List<String> assignments = new ArrayList<>();
         for (ColumnConfig column : update.getColumns()) {
-            assignments.add(quote(column.getName()) + " = " + value(file, column));
+            assignments.add(SqlIdentifier.quote(column.getName()) + " = " + value(file, column));
         }
         String text = comment == null ? "" : comment.toLowerCase();
         Matcher batch = BATCH.matcher(text);
@@ -38,7 +38,7 @@ final class BackfillReader {
             between = pause.group(2).equals("s") ? Duration.ofSeconds(amount) : Duration.ofMillis(amount);
         }
         String where = update.getWhere();
-        return new Backfill(quote(update.getTableName()), String.join(", ", assignments),
+        return new Backfill(SqlIdentifier.quote(update.getTableName()), String.join(", ", assignments),
                 where == null || where.isBlank() ? Optional.empty() : Optional.of(where.strip()),
                 batch.find() ? Integer.parseInt(batch.group(1)) : Backfill.DEFAULT_BATCH_SIZE, between);
     }
@@ -61,16 +61,5 @@ final class BackfillReader {
                     + " with a value a backfill cannot take; write it as valueComputed: <SQL expression>");
         }
         return "NULL";
-    }
-
-    // a reserved word needs quotes even in lower case (a column named "order" or "user"): Liquibase's PostgreSQL
-    // dialect keeps the list, and this runs where Liquibase compiles the revision anyway
-    private static String quote(String identifier) {
-        return identifier.matches("[a-z_][a-z0-9_$]*") && !Dialect.POSTGRES.isReservedWord(identifier) ? identifier
-                : "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
-
-    private static final class Dialect {
-        static final PostgresDatabase POSTGRES = new PostgresDatabase();
     }
 }

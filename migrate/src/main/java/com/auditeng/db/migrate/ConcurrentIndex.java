@@ -32,10 +32,7 @@ final class ConcurrentIndex {
         if (!matcher.find()) {
             return Optional.empty();
         }
-        String written = matcher.group(1);
-        String name = written.startsWith("\"")
-                ? written.substring(1, written.length() - 1).replace("\"\"", "\"") : written.toLowerCase();
-        return Optional.of(new ConcurrentIndex(name));
+        return Optional.of(new ConcurrentIndex(SqlToken.tokenize(matcher.group(1)).get(0).name()));
     }
 
     /** Drops the index when a build left it INVALID; returns whether it did. Runs outside a transaction. */

@@ -1,5 +1,7 @@
 package com.auditeng.db.migrate;
 
+import com.auditeng.db.config.SqlIdentifier;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -149,7 +151,7 @@ public record SqlToken(Kind kind, String text) {
     @Override
     public String toString() {
         return switch (kind) {
-            case QUOTED_NAME -> "\"" + text.replace("\"", "\"\"") + "\"";
+            case QUOTED_NAME -> SqlIdentifier.quoted(text);
             case STRING -> "'" + text + "'";
             default -> text;
         };

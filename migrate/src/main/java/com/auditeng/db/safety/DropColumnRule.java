@@ -1,5 +1,6 @@
 package com.auditeng.db.safety;
 
+import com.auditeng.db.config.SqlIdentifier;
 import com.auditeng.db.migrate.Operation;
 import com.auditeng.db.migrate.Operation.DropColumn;
 
@@ -18,7 +19,7 @@ public final class DropColumnRule extends LintRule {
         }
         return Optional.of(Problem.on(drop.table(), drop.column(), "drops column " + drop.table() + "."
                 + drop.column() + " and its values (ACCESS EXCLUSIVE lock)")
-                .losingRowsWhere(TableRows.quote(drop.column()) + " IS NOT NULL"));
+                .losingRowsWhere(SqlIdentifier.quote(drop.column()) + " IS NOT NULL"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.auditeng.db.safety;
 
+import com.auditeng.db.config.SqlIdentifier;
 import com.auditeng.db.migrate.Operation;
 import com.auditeng.db.migrate.Operation.AlterType;
 
@@ -28,7 +29,7 @@ public final class NarrowingTypeRule extends LintRule {
                     + " from a type lint cannot tell, which can lose values and rewrites the table "
                     + "(ACCESS EXCLUSIVE lock)"));
         }
-        return from.get().rowsThatDoNotFit(TableRows.quote(alter.column()), to)
+        return from.get().rowsThatDoNotFit(SqlIdentifier.quote(alter.column()), to)
                 .map(condition -> Problem.on(alter.table(), alter.column(), "narrows " + target + " from " + from.get()
                         + " to " + to + ", which refuses or rounds values that do not fit and rewrites the table "
                         + "(ACCESS EXCLUSIVE lock)").losingRowsWhere(condition));

@@ -1,5 +1,6 @@
 package com.auditeng.db.safety;
 
+import com.auditeng.db.config.SqlIdentifier;
 import com.auditeng.db.migrate.History;
 
 import java.sql.Array;
@@ -56,7 +57,7 @@ final class TableFiller {
             if (key.isPresent()) {
                 // the parent's keys gathered once, then dealt out in turn: row g of a unique child gets parent row g
                 String alias = "parent" + joins.size();
-                String parentColumn = TableRows.quote(key.get().parentColumn());
+                String parentColumn = SqlIdentifier.quote(key.get().parentColumn());
                 joins.add("(SELECT array_agg(" + parentColumn + " ORDER BY " + parentColumn + ") AS keys FROM "
                         + key.get().parentName() + ") AS " + alias);
                 value = Optional.of(alias + ".keys[1 + (g - 1) % greatest(cardinality(" + alias + ".keys), 1)]");
@@ -67,7 +68,7 @@ final class TableFiller {
                 return TableFill.leftEmpty(name, "no value is generated for column " + column.name() + " of type "
                         + column.type() + ", which is NOT NULL without a default");
             }
-            columns.add(TableRows.quote(column.name()));
+            columns.add(SqlIdentifier.quote(column.name()));
             values.add(value.get());
         }
         String sql = "INSERT INTO " + name + (columns.isEmpty() ? " SELECT FROM" : " (" + String.join(", ", columns)

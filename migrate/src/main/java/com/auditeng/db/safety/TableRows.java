@@ -1,5 +1,7 @@
 package com.auditeng.db.safety;
 
+import com.auditeng.db.config.SqlIdentifier;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +26,7 @@ final class TableRows {
         if (table.isEmpty() || !exists(table)) {
             return 0;
         }
-        String sql = "SELECT count(*) FROM " + quote(table) + " WHERE " + condition;
+        String sql = "SELECT count(*) FROM " + SqlIdentifier.quote(table) + " WHERE " + condition;
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
@@ -39,16 +41,12 @@ final class TableRows {
 
     private boolean exists(String table) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            statement.setString(1, quote(table));
+            statement.setString(1, SqlIdentifier.quote(table));
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getBoolean(1);
             }
         }
-    }
-
-    static String quote(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     static String describe(long rows) {

@@ -1,4 +1,4 @@
-package com.auditeng.db.schema;
+package com.auditeng.db.config;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -7,7 +7,10 @@ import java.util.Set;
 public final class SqlIdentifier {
     // NAMEDATALEN - 1: https://www.postgresql.org/docs/current/sql-syntax-lexical.html#SQL-SYNTAX-IDENTIFIERS
     private static final int MAX_BYTES = 63;
-    // the reserved key words of https://www.postgresql.org/docs/current/sql-keywords-appendix.html
+    // The reserved key words of https://www.postgresql.org/docs/current/sql-keywords-appendix.html, those that
+    // cannot name a column, as pg_get_keywords() lists them (catcode R and T). Liquibase's PostgresDatabase lists
+    // the same words but system_user, reserved since PostgreSQL 16; and asking it would load Liquibase into the
+    // commands that run compiled revisions, which load none of it.
     private static final Set<String> RESERVED = Set.of("all", "analyse", "analyze", "and", "any", "array", "as", "asc",
             "asymmetric", "authorization", "binary", "both", "case", "cast", "check", "collate", "collation", "column",
             "concurrently", "constraint", "create", "cross", "current_catalog", "current_date", "current_role",
@@ -25,7 +28,7 @@ public final class SqlIdentifier {
     }
 
     /** The first 63 bytes of {@code name}, as PostgreSQL keeps them, without splitting a character. */
-    static String truncate(String name) {
+    public static String truncate(String name) {
         byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
         if (bytes.length <= MAX_BYTES) {
             return name;
@@ -45,10 +48,16 @@ public final class SqlIdentifier {
         return kept.toString();
     }
 
+    /** {@code name} as SQL: bare when PostgreSQL reads it back as the same name, in double quotes otherwise. */
     public static String quote(String name) {
         if (name.matches("[a-z_][a-z0-9_$]*") && !RESERVED.contains(name)) {
             return name;
         }
+        return quoted(name);
+    }
+
+    /** {@code name} in double quotes, whatever it is: as a name written quoted reads back. */
+    public static String quoted(String name) {
         return '"' + name.replace("\"", "\"\"") + '"';
     }
 }
