@@ -70,7 +70,9 @@ public final class TestDatabase {
 
     private static EmbeddedPostgres start() {
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(true);
+            // the suite creates and drops hundreds of databases; their files need not survive a crash of the machine
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(true)
+                    .setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");
             requestedVersion().ifPresent(version -> builder.setPgBinaryResolver(binariesOf(version)));
             return builder.start();
         } catch (IOException e) {

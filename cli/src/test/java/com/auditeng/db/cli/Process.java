@@ -33,7 +33,7 @@ final class Process {
 
     /** As {@link #startJar(Path, String...)}, with {@code variables} added to its environment. */
     static Process startJar(Path home, Map<String, String> variables, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
+        List<String> command = java("-jar", JAR.toString());
         command.addAll(List.of(args));
         return start(home, command, variables);
     }
@@ -52,7 +52,7 @@ final class Process {
     /** As {@link #startJarOn(String, Path, String...)}, with {@code jvmOptions} given to the JVM. */
     static Process startJarOn(List<String> jvmOptions, String databaseUrl, Path home, String... args)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        List<String> command = java();
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString(), "--database-url", databaseUrl));
         command.addAll(List.of(args));
@@ -62,7 +62,7 @@ final class Process {
     /** As {@link #startJarOn}, with libpq's variables ({@code PGPASSWORD}...) set in its environment. */
     static Process startJarOn(String databaseUrl, Map<String, String> variables, Path home, String... args)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString(), "--database-url", databaseUrl));
+        List<String> command = java("-jar", JAR.toString(), "--database-url", databaseUrl);
         command.addAll(List.of(args));
         return start(home, command, variables);
     }
@@ -120,6 +120,13 @@ final class Process {
                 .filter(handle -> handle.info().commandLine().map(line -> line.contains(home.toString())).orElse(false))
                 .filter(handle -> handle.info().command().map(command -> command.endsWith("postgres")).orElse(false))
                 .toList();
+    }
+
+    /** The JVM running the tests, with the launcher's flags for a short command line, then {@code args}. */
+    private static List<String> java(String... args) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(List.of(args));
+        return command;
     }
 
     private static String javaBinary() {

@@ -186,7 +186,8 @@ class AsyncDatabaseTest {
         DatabaseUrl url = TestDatabase.fresh();
         HeadDatabase.upgrade(url);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process program = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        Process program = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"),
                 NeverClosed.class.getName(), "postgresql://" + url.user() + "@" + url.host() + ":" + url.port() + "/"
                 + url.database() + "?sslmode=disable")
                 .redirectErrorStream(true)
