@@ -1,5 +1,7 @@
 package com.auditeng.db.cli;
 
+import com.auditeng.db.ExitCode;
+
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -28,7 +30,11 @@ public final class StartupTraining {
             List.of("db", "downgrade", "base"),
             List.of("db", "upgrade", "head"),
             List.of("db", "stamp", "head"),
+            // the launcher ran a check before, unrecorded, so this one reads the entities' DDL from its cache and
+            // leaves Hibernate out of the start-up cache
+            List.of("db", "check"),
             List.of("db", "stop"));
+    private static final List<String> CHECK = List.of("db", "check");
 
     private StartupTraining() {
     }
@@ -41,7 +47,9 @@ public final class StartupTraining {
             line.addAll(List.of("--embedded-idle", "1min"));   // the server stays up between them, as for a user
             line.addAll(command);
             int code = Main.run(nowhere, err, line.toArray(String[]::new));
-            if (code != 0) {
+            // entities edited but not yet in a revision are a difference, which is what check is for
+            boolean expected = code == 0 || command.equals(CHECK) && code == ExitCode.PROBLEM_FOUND.number();
+            if (!expected) {
                 err.println("error: 'auditeng " + String.join(" ", command) + "' ended with " + code
                         + " while preparing the start-up cache");
                 System.exit(code);

@@ -5,20 +5,11 @@ import com.auditeng.db.config.SqlIdentifier;
 import com.auditeng.db.schema.SchemaSnapshot.Check;
 import com.auditeng.db.schema.SchemaSnapshot.Column;
 import com.auditeng.db.schema.SchemaSnapshot.Table;
-import org.hibernate.boot.Metadata;
-import org.hibernate.boot.MetadataSources;
-import org.hibernate.boot.model.relational.Namespace;
-import org.hibernate.boot.registry.StandardServiceRegistry;
-import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
-import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.mapping.CheckConstraint;
-import org.hibernate.tool.schema.internal.SchemaCreatorImpl;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,41 +41,16 @@ public final class ModelSchema implements WantedSchema {
     /**
      * The schema of exactly these entity classes (their mapped superclasses and embeddables come along). Booting
      * Hibernate to write it takes most of a second, more than the rest of {@code db check}, while the entities
-     * change far less often than check and autogenerate run: it is kept by {@link ModelSchemaCache}.
+     * change far less often than check and autogenerate run: it is kept by {@link ModelSchemaCache}, and
+     * {@link HibernateDdl} (the only class here that touches Hibernate) is loaded only when the cache lacks it.
      */
     public static ModelSchema of(List<Class<?>> entities) {
         ModelSchemaCache cache = ModelSchemaCache.besideJar(entities);
         return cache.read().orElseGet(() -> {
-            ModelSchema schema = writtenByHibernate(entities);
+            ModelSchema schema = HibernateDdl.write(entities);
             cache.write(schema);
             return schema;
         });
-    }
-
-    private static ModelSchema writtenByHibernate(List<Class<?>> entities) {
-        ConventionNamingStrategy naming = new ConventionNamingStrategy();
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-                // no connection: the DDL is written for the dialect given here, and nothing asks JDBC for defaults
-                .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
-                .applySetting(AvailableSettings.DIALECT, new ConventionDialect(naming))
-                .build();
-        try {
-            MetadataSources sources = new MetadataSources(registry);
-            entities.forEach(sources::addAnnotatedClass);
-            Metadata metadata = sources.getMetadataBuilder().applyImplicitNamingStrategy(naming)
-                    .applyPhysicalNamingStrategy(new StoredNamingStrategy()).build();
-            List<String> ddl = new SchemaCreatorImpl(registry).generateCreationCommands(metadata, false).stream()
-                    .filter(sql -> !sql.isBlank()).toList();
-            return new ModelSchema(ddl, entitySources(metadata));
-        } catch (RuntimeException e) {
-            if (e instanceof ProblemFoundException problem) {
-                throw problem;
-            }
-            throw new ProblemFoundException("the entities cannot be mapped (" + firstLine(e.getMessage()) + "); fix "
-                    + "the entity annotations named there", e);
-        } finally {
-            StandardServiceRegistryBuilder.destroy(registry);
-        }
     }
 
     List<String> ddl() {
@@ -113,29 +79,6 @@ public final class ModelSchema implements WantedSchema {
         });
     }
 
-    /**
-     * The entities' own spelling of each check and default, read once the DDL has named every check. A revision is
-     * written with it ({@code length(title) > 0} reads better than the catalog's {@code (length((title)::text) >
-     * 0)}); what it means is still the server's reading.
-     */
-    private static Map<String, String> entitySources(Metadata metadata) {
-        Map<String, String> sources = new HashMap<>();
-        for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
-            for (org.hibernate.mapping.Table table : namespace.getTables()) {
-                List<CheckConstraint> checks = new ArrayList<>(table.getChecks());
-                for (org.hibernate.mapping.Column column : table.getColumns()) {
-                    checks.addAll(column.getCheckConstraints());
-                    if (column.getDefaultValue() != null) {
-                        sources.put(key(table.getName(), column.getName()), column.getDefaultValue());
-                    }
-                }
-                checks.stream().filter(CheckConstraint::isNamed)
-                        .forEach(check -> sources.put(key(table.getName(), check.getName()), check.getConstraint()));
-            }
-        }
-        return sources;
-    }
-
     private SchemaSnapshot withEntitySources(SchemaSnapshot catalog) {
         List<Table> tables = new ArrayList<>();
         for (Table table : catalog.tables().values()) {
@@ -158,7 +101,7 @@ public final class ModelSchema implements WantedSchema {
     }
 
     /** A table's check or column as PostgreSQL names it: folded to lower case, cut to 63 bytes. */
-    private static String key(String table, String name) {
+    static String key(String table, String name) {
         return SqlIdentifier.truncate(table.toLowerCase(Locale.ROOT)) + "."
                 + SqlIdentifier.truncate(name.replace("`", "").replace("\"", "").toLowerCase(Locale.ROOT));
     }

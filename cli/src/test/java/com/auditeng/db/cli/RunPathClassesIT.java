@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the packaged jar loads on the everyday commands, from the JVM's own class-loading log
  * ({@code -Xlog:class+load}), run against a real database: with the revisions in the compiled-revision cache, no
- * Liquibase, Hibernate or YAML class; for {@code --version} and {@code --help}, not even the JDBC driver.
+ * Liquibase, Hibernate or YAML class (nor for {@code db check} once the entities' DDL is cached); for
+ * {@code --version} and {@code --help}, not even the JDBC driver.
  */
 class RunPathClassesIT {
     private static final List<String> LIBRARIES = List.of("liquibase.", "org.hibernate.", "org.yaml.snakeyaml.");
@@ -47,6 +48,19 @@ class RunPathClassesIT {
             assertThat(loaded).as("the class-loading log of %s", command).contains("com.auditeng.db.cli.Main");
             assertThat(forbidden(loaded, LIBRARIES)).as("classes %s loaded", command).isEmpty();
         }
+    }
+
+    @Test
+    void checkLoadsNoHibernateOnceTheEntitiesDdlIsCached() throws Exception {
+        List<String> check = List.of("db", "check", "--scratch-url", TestDatabase.serverUrl().redacted());
+        CliResult first = Process.startJarOn(url.redacted(), home, check.toArray(String[]::new)).await();
+        assertThat(first.exitCode()).as(first.stderr()).isZero();
+
+        List<String> loaded = classesLoadedBy(check);
+
+        assertThat(loaded).contains("com.auditeng.db.schema.ModelSchema", "com.auditeng.db.schema.CatalogReader")
+                .doesNotContain("com.auditeng.db.schema.HibernateDdl");
+        assertThat(forbidden(loaded, LIBRARIES)).as("classes db check loaded").isEmpty();
     }
 
     @Test
