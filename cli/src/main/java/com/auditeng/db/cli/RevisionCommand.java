@@ -63,6 +63,7 @@ final class RevisionCommand implements Callable<Integer> {
             return ExitCode.OK.number();
         }
         RevisionPlan plan;
+        db.compiler().prepareInBackground();   // the revision written is compiled to be linted
         Supplier<ModelSchema> entities = model.readInBackground();
         try (ScratchServer server = db.scratchServer()) {
             plan = new RevisionPlanner(new ScratchRevisions(server, revisions, db.compiler()), entities)
