@@ -40,13 +40,44 @@ final class LiquibaseCompiler {
     private static final Pattern CLASS_NOT_FOUND = Pattern.compile("(?:[\\w$]+\\.)*ClassNotFoundException: ");
     private static final Pattern JAVA_EXCEPTION = Pattern.compile("(?:[\\w$]+\\.)+[\\w$]*(?:Exception|Error): ");
     private static boolean generatorsRegistered;   // Liquibase's generator registry is one per process
+    // the changes autogenerate writes, so that their parsers and SQL generators are the ones prepare() loads
+    private static final RevisionFile PREPARATION = new RevisionFile(new RevisionId(1), "0001_preparation.yaml", """
+            databaseChangeLog:
+              - changeSet:
+                  id: 0001-preparation
+                  author: auditeng
+                  changes:
+                    - addColumn: {tableName: t, columns: [{column: {name: c, type: INTEGER}}]}
+                    - createIndex: {tableName: t, indexName: ix_t_c, columns: [{column: {name: c}}]}
+                    - sql: {sql: SELECT 1}
+                  rollback:
+                    - dropColumn: {tableName: t, columnName: c}
+            """);
     private final Database database = new PostgresDatabase();
 
     LiquibaseCompiler() {
         registerGenerators();
     }
 
+    // one compile at a time in the process: Liquibase's factories are shared singletons not made for threads, and
+    // a compiler loading it in the background (RevisionCompiler.prepareInBackground) may run beside another
     CompiledRevision compile(RevisionFile file) {
+        synchronized (LiquibaseCompiler.class) {
+            return compileAlone(file);
+        }
+    }
+
+    /**
+     * Loads Liquibase's parser and the generators of the changes autogenerate writes, by compiling a throwaway
+     * revision of them; nothing is cached.
+     */
+    static void prepare() {
+        synchronized (LiquibaseCompiler.class) {
+            new LiquibaseCompiler().compileAlone(PREPARATION);
+        }
+    }
+
+    private CompiledRevision compileAlone(RevisionFile file) {
         try {
             DatabaseChangeLog changeLog = parse(file);
             List<Step> upgrade = new ArrayList<>();

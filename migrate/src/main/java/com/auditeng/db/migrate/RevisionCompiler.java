@@ -33,12 +33,11 @@ public final class RevisionCompiler {
      * Loads Liquibase on another thread, for a command that will compile a revision the cache cannot have: the one
      * autogenerate is about to write. Its classes and generators take a quarter of a second to load, which the
      * command otherwise spends after everything else, while here they load while the scratch database works.
-     * The revision compiled is a throwaway; nothing is cached or shared but the loaded classes.
      */
     public void prepareInBackground() {
         Thread preparing = new Thread(() -> {
             try {
-                new LiquibaseCompiler().compile(WARM_UP);
+                LiquibaseCompiler.prepare();
             } catch (RuntimeException e) {
                 // only time is lost: the real compile reports what is wrong
             }
@@ -46,18 +45,4 @@ public final class RevisionCompiler {
         preparing.setDaemon(true);
         preparing.start();
     }
-
-    // a change set of the kinds autogenerate writes, so that their parsers and SQL generators are the ones loaded
-    private static final RevisionFile WARM_UP = new RevisionFile(new RevisionId(1), "0001_preparation.yaml", """
-            databaseChangeLog:
-              - changeSet:
-                  id: 0001-preparation
-                  author: auditeng
-                  changes:
-                    - addColumn: {tableName: t, columns: [{column: {name: c, type: INTEGER}}]}
-                    - createIndex: {tableName: t, indexName: ix_t_c, columns: [{column: {name: c}}]}
-                    - sql: {sql: SELECT 1}
-                  rollback:
-                    - dropColumn: {tableName: t, columnName: c}
-            """);
 }
