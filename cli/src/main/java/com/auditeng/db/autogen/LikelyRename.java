@@ -1,11 +1,10 @@
 package com.auditeng.db.autogen;
 
-import com.auditeng.db.schema.SchemaSnapshot;
-
 import com.auditeng.db.autogen.Change.AddColumn;
 import com.auditeng.db.autogen.Change.CreateTable;
 import com.auditeng.db.autogen.Change.DropColumn;
 import com.auditeng.db.autogen.Change.DropTable;
+import com.auditeng.db.schema.SchemaSnapshot;
 import com.auditeng.db.schema.SchemaSnapshot.Column;
 import com.auditeng.db.schema.SchemaSnapshot.Table;
 

@@ -1,12 +1,10 @@
 package com.auditeng.db.autogen;
 
-import com.auditeng.db.config.SqlIdentifier;
-
-import com.auditeng.db.schema.SchemaSnapshot;
-
 import com.auditeng.db.UsageException;
 import com.auditeng.db.autogen.Change.RenameColumn;
 import com.auditeng.db.autogen.Change.RenameTable;
+import com.auditeng.db.config.SqlIdentifier;
+import com.auditeng.db.schema.SchemaSnapshot;
 import com.auditeng.db.schema.SchemaSnapshot.Table;
 
 import java.util.List;

@@ -1,16 +1,12 @@
 package com.auditeng.db.autogen;
 
-import com.auditeng.db.schema.ScratchDatabase;
-
-import com.auditeng.db.schema.WantedSchema;
-
-import com.auditeng.db.schema.CatalogReader;
-
-import com.auditeng.db.schema.SchemaSnapshot;
-
 import com.auditeng.db.migrate.MigrationRunner;
 import com.auditeng.db.migrate.RevisionFile;
 import com.auditeng.db.migrate.Target;
+import com.auditeng.db.schema.CatalogReader;
+import com.auditeng.db.schema.SchemaSnapshot;
+import com.auditeng.db.schema.ScratchDatabase;
+import com.auditeng.db.schema.WantedSchema;
 
 import java.sql.Connection;
 import java.sql.SQLException;

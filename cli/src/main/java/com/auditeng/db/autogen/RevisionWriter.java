@@ -1,9 +1,8 @@
 package com.auditeng.db.autogen;
 
-import com.auditeng.db.config.SqlIdentifier;
-
 import com.auditeng.db.ConfigurationException;
 import com.auditeng.db.UsageException;
+import com.auditeng.db.config.SqlIdentifier;
 import com.auditeng.db.migrate.HeadMarker;
 import com.auditeng.db.migrate.Phase;
 import com.auditeng.db.migrate.RevisionId;

@@ -1,7 +1,5 @@
 package com.auditeng.db.autogen;
 
-import com.auditeng.db.schema.SchemaSnapshot;
-
 import com.auditeng.db.autogen.Change.AddCheck;
 import com.auditeng.db.autogen.Change.AddColumn;
 import com.auditeng.db.autogen.Change.AddForeignKey;
@@ -19,6 +17,7 @@ import com.auditeng.db.autogen.Change.DropPrimaryKey;
 import com.auditeng.db.autogen.Change.DropTable;
 import com.auditeng.db.autogen.Change.RenameConstraint;
 import com.auditeng.db.autogen.Change.RenameConstraint.Kind;
+import com.auditeng.db.schema.SchemaSnapshot;
 import com.auditeng.db.schema.SchemaSnapshot.Check;
 import com.auditeng.db.schema.SchemaSnapshot.Column;
 import com.auditeng.db.schema.SchemaSnapshot.ForeignKey;
