@@ -28,9 +28,12 @@ public final class CacheFolder {
     public static final String RUN_FOLDER_PROPERTY = "auditeng.revision-cache";
 
     private final Optional<Path> folder;
+    private final boolean replacesOthers;
 
-    private CacheFolder(Optional<Path> folder) {
+    /** @param replacesOthers whether the folders beside this one are other jars' caches, removed when it is made */
+    private CacheFolder(Optional<Path> folder, boolean replacesOthers) {
         this.folder = folder;
+        this.replacesOthers = replacesOthers;
     }
 
     /**
@@ -41,23 +44,25 @@ public final class CacheFolder {
     public static CacheFolder besideJar(Class<?> code, String name) {
         String runFolder = System.getProperty(RUN_FOLDER_PROPERTY, "");
         if (!runFolder.isBlank()) {
-            return in(Path.of(runFolder).resolve(name).resolve("run-" + ProcessHandle.current().pid()));
+            // the folders beside are other processes' of the same run, such as the suite's other JVMs: kept
+            return new CacheFolder(Optional.of(Path.of(runFolder).resolve(name)
+                    .resolve("run-" + ProcessHandle.current().pid())), false);
         }
         try {
             Path codeSource = Path.of(code.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (!Files.isRegularFile(codeSource)) {
-                return new CacheFolder(Optional.empty());
+                return new CacheFolder(Optional.empty(), false);
             }
             String jarStamp = Files.size(codeSource) + "-" + Files.getLastModifiedTime(codeSource).toMillis();
             return in(codeSource.resolveSibling(name).resolve(jarStamp));
         } catch (IOException | URISyntaxException | SecurityException | NullPointerException e) {
-            return new CacheFolder(Optional.empty());
+            return new CacheFolder(Optional.empty(), false);
         }
     }
 
     /** A cache in {@code folder}; the folders beside it are taken for other jars' caches, and removed. */
     public static CacheFolder in(Path folder) {
-        return new CacheFolder(Optional.of(folder));
+        return new CacheFolder(Optional.of(folder), true);
     }
 
     /** The entry {@code key}, when there is one. */
@@ -81,7 +86,9 @@ public final class CacheFolder {
         try {
             if (!Files.isDirectory(folder.get())) {
                 Files.createDirectories(folder.get());
-                removeOtherJarsEntries();
+                if (replacesOthers) {
+                    removeOtherJarsEntries();
+                }
             }
             // written aside and moved, so a concurrent reader never sees half an entry
             Path partial = Files.createTempFile(folder.get(), "entry", ".partial");
