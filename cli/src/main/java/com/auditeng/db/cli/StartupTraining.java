@@ -19,6 +19,7 @@ import java.util.List;
  * the embedded database of {@code AUDITENG_HOME}, which the launcher points at a throwaway folder.
  */
 public final class StartupTraining {
+    private static final List<String> CHECK = List.of("db", "check");
     private static final List<List<String>> COMMANDS = List.of(
             List.of("--version"),
             List.of("--help"),
@@ -32,9 +33,8 @@ public final class StartupTraining {
             List.of("db", "stamp", "head"),
             // the launcher ran a check before, unrecorded, so this one reads the entities' DDL from its cache and
             // leaves Hibernate out of the start-up cache
-            List.of("db", "check"),
+            CHECK,
             List.of("db", "stop"));
-    private static final List<String> CHECK = List.of("db", "check");
 
     private StartupTraining() {
     }

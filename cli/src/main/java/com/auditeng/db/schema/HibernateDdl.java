@@ -43,8 +43,8 @@ final class HibernateDdl {
             if (e instanceof ProblemFoundException problem) {
                 throw problem;
             }
-            throw new ProblemFoundException("the entities cannot be mapped (" + firstLine(e.getMessage()) + "); fix "
-                    + "the entity annotations named there", e);
+            throw new ProblemFoundException("the entities cannot be mapped (" + ModelSchema.firstLine(e.getMessage())
+                    + "); fix the entity annotations named there", e);
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
         }
@@ -67,13 +67,10 @@ final class HibernateDdl {
                     }
                 }
                 checks.stream().filter(CheckConstraint::isNamed)
-                        .forEach(check -> sources.put(ModelSchema.key(table.getName(), check.getName()), check.getConstraint()));
+                        .forEach(check -> sources.put(ModelSchema.key(table.getName(), check.getName()),
+                                check.getConstraint()));
             }
         }
         return sources;
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "no detail" : message.lines().findFirst().orElse(message);
     }
 }

@@ -116,7 +116,7 @@ public final class ModelSchema implements WantedSchema {
         }
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         return message == null ? "no detail" : message.lines().findFirst().orElse(message);
     }
 }

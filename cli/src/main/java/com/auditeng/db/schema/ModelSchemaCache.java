@@ -91,7 +91,8 @@ final class ModelSchemaCache {
             for (Class<?> type = entity; type != null && type != Object.class; type = type.getSuperclass()) {
                 addWithPackage(type, classes, packages);
                 for (Field field : type.getDeclaredFields()) {
-                    EntityPackage.typesOf(field.getGenericType()).forEach(used -> addWithPackage(used, classes, packages));
+                    EntityPackage.typesOf(field.getGenericType())
+                            .forEach(used -> addWithPackage(used, classes, packages));
                 }
             }
         }

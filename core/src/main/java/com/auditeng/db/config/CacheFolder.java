@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.CodeSource;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -26,6 +27,9 @@ public final class CacheFolder {
      * alone: the test suite, which computes the same entries hundreds of times in one run.
      */
     public static final String RUN_FOLDER_PROPERTY = "auditeng.revision-cache";
+
+    /** No cache: every entry is computed again. */
+    private static final CacheFolder NONE = new CacheFolder(Optional.empty(), false);
 
     private final Optional<Path> folder;
     private final boolean replacesOthers;
@@ -48,15 +52,19 @@ public final class CacheFolder {
             return new CacheFolder(Optional.of(Path.of(runFolder).resolve(name)
                     .resolve("run-" + ProcessHandle.current().pid())), false);
         }
+        CodeSource source = code.getProtectionDomain().getCodeSource();
+        if (source == null) {
+            return NONE;   // a class of the runtime itself, or one defined without a location
+        }
         try {
-            Path codeSource = Path.of(code.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path codeSource = Path.of(source.getLocation().toURI());
             if (!Files.isRegularFile(codeSource)) {
-                return new CacheFolder(Optional.empty(), false);
+                return NONE;
             }
             String jarStamp = Files.size(codeSource) + "-" + Files.getLastModifiedTime(codeSource).toMillis();
             return in(codeSource.resolveSibling(name).resolve(jarStamp));
-        } catch (IOException | URISyntaxException | SecurityException | NullPointerException e) {
-            return new CacheFolder(Optional.empty(), false);
+        } catch (IOException | URISyntaxException | SecurityException e) {
+            return NONE;
         }
     }
 
