@@ -4,6 +4,7 @@ import com.auditeng.db.UsageException;
 import com.auditeng.db.config.DatabaseUrl;
 import com.auditeng.db.config.LockTimeouts;
 import com.auditeng.db.config.Settings;
+import com.auditeng.db.schema.ScratchServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -132,7 +133,7 @@ final class AuditengCommand implements Runnable {
                 .map(text -> DurationText.parse(text, ChronoUnit.SECONDS, "--embedded-idle"))
                 .orElse(DEFAULT_EMBEDDED_IDLE);
         Optional<DatabaseUrl> scratchServer = Optional.ofNullable(scratchUrl).or(() -> env("AUDITENG_SCRATCH_URL"))
-                .map(text -> DatabaseUrl.parse(text, libpqEnvironment()));
+                .map(text -> DatabaseUrl.parse(text, libpqEnvironment(), ScratchServer.SETTING));
         if (lockTimeoutSeconds != null && lockTimeoutSeconds < 0) {
             throw new UsageException("--lock-timeout must be 0 or more seconds");
         }

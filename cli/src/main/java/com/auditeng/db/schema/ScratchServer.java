@@ -24,6 +24,8 @@ import java.util.function.Consumer;
  * that check, verify and autogenerate never need, nor touch, the user's own database.
  */
 public final class ScratchServer implements AutoCloseable {
+    /** The setting that names a running server, named in the fix of a failure to use it. */
+    public static final String SETTING = "--scratch-url (AUDITENG_SCRATCH_URL)";
     static final String PREFIX = "auditeng_scratch_";
     static final String TEMPLATE_PREFIX = "auditeng_head_";
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -67,8 +69,7 @@ public final class ScratchServer implements AutoCloseable {
      * tests share; closing this leaves it running.
      */
     public static ScratchServer at(DatabaseUrl server, PrintWriter notes) {
-        return new ScratchServer(server.withDatabase("postgres"), "--scratch-url (AUDITENG_SCRATCH_URL)",
-                Optional.empty(), notes);
+        return new ScratchServer(server.withDatabase("postgres"), SETTING, Optional.empty(), notes);
     }
 
     /** Connections to {@code database}, one of this server's. */

@@ -36,6 +36,17 @@ class ScratchUrlErrorsTest {
         assertThat(result.stderr()).contains("--scratch-url").doesNotContain("DATABASE_URL");
     }
 
+    @Test
+    void aScratchUrlThatCannotBeParsedNamesScratchUrlAsTheFix() {
+        CliResult result = Cli.runRaw("--scratch-url", "postgresql://app:p/w?x@y:z%@127.0.0.1:5432/postgres",
+                "db", "check");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.stderr()).startsWith("error: --scratch-url (AUDITENG_SCRATCH_URL) ")
+                .doesNotContain("DATABASE_URL", "p/w", "z%");
+        assertThat(result.stderr().lines()).hasSize(1);
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -57,37 +57,45 @@ public record DatabaseUrl(String host, int port, String database, String user, S
      * ({@link #ENVIRONMENT}), then the defaults. A malformed URL is refused with the form to use, never echoing it.
      */
     public static DatabaseUrl parse(String text, Map<String, String> environment) {
+        return parse(text, environment, DatabaseConnector.DATABASE_URL);
+    }
+
+    /**
+     * As {@link #parse(String, Map)}, for a URL that the setting {@code setting} gave (such as {@code --scratch-url}):
+     * what a refusal says to fix.
+     */
+    public static DatabaseUrl parse(String text, Map<String, String> environment, String setting) {
         if (text == null || text.isBlank()) {
             // the embedded default is chosen by leaving DATABASE_URL unset (ApplicationDatabase, the command line);
             // an empty one is more often a mistake than a choice
-            throw new ConfigurationException("DATABASE_URL is empty; set it to " + RawUrl.EXAMPLE
+            throw new ConfigurationException(setting + " is empty; set it to " + RawUrl.EXAMPLE
                     + ", or unset it to use the embedded database (the command line, ApplicationDatabase)");
         }
-        RawUrl raw = RawUrl.split(text);
+        RawUrl raw = RawUrl.split(text, setting);
         if (!SCHEMES.contains(raw.scheme())) {
             // shown only when it cannot be a piece of a password: those follow a ':' or '=', which a scheme lacks
             String shown = PRINTABLE_SCHEME.matcher(raw.scheme()).matches() ? " '" + raw.scheme() + "'" : "";
-            throw new ConfigurationException("DATABASE_URL scheme" + shown + " is not supported; use postgresql://, "
+            throw new ConfigurationException(setting + " scheme" + shown + " is not supported; use postgresql://, "
                     + "postgres://, postgresql+asyncpg://, postgresql+psycopg:// or jdbc:postgresql://");
         }
         String user = null;
         String password = null;
         if (raw.userInfo() != null) {
             int colon = raw.userInfo().indexOf(':');
-            user = decode(colon >= 0 ? raw.userInfo().substring(0, colon) : raw.userInfo());
-            password = colon >= 0 ? decode(raw.userInfo().substring(colon + 1)) : null;
+            user = decode(colon >= 0 ? raw.userInfo().substring(0, colon) : raw.userInfo(), setting);
+            password = colon >= 0 ? decode(raw.userInfo().substring(colon + 1), setting) : null;
         }
-        HostAndPort hostAndPort = HostAndPort.parse(raw.hosts(), "DATABASE_URL");
+        HostAndPort hostAndPort = HostAndPort.parse(raw.hosts(), setting);
         String host = hostAndPort.host();
         Integer port = hostAndPort.port();
-        String database = decode(raw.path());
+        String database = decode(raw.path(), setting);
 
         Map<String, String> params = new LinkedHashMap<>();
         for (String pair : raw.query().split("&")) {
             if (!pair.isEmpty()) {
                 int equals = pair.indexOf('=');
-                params.put(decode(equals >= 0 ? pair.substring(0, equals) : pair),
-                        equals >= 0 ? decode(pair.substring(equals + 1)) : "");
+                params.put(decode(equals >= 0 ? pair.substring(0, equals) : pair, setting),
+                        equals >= 0 ? decode(pair.substring(equals + 1), setting) : "");
             }
         }
         // libpq reads the query after the authority, so a parameter given in both places takes the query's value
@@ -95,7 +103,7 @@ public record DatabaseUrl(String host, int port, String database, String user, S
             host = params.remove("host");
         }
         if (params.containsKey("port")) {
-            port = HostAndPort.port(params.remove("port"), "DATABASE_URL");
+            port = HostAndPort.port(params.remove("port"), setting);
         }
         if (params.containsKey("dbname")) {
             database = params.remove("dbname");
@@ -111,17 +119,18 @@ public record DatabaseUrl(String host, int port, String database, String user, S
             String ssl = params.remove("ssl");
             params.put("sslmode", ssl.equals("true") ? "require" : ssl);
         }
-        params.forEach(UrlParameter::jdbcValue);   // refuses a value pgjdbc would not understand, now rather than later
-        return withEnvironment(host, port, database, user, password, params, environment);
+        // refuses a value pgjdbc would not understand, now rather than later
+        params.forEach((name, value) -> UrlParameter.jdbcValue(name, value, setting));
+        return withEnvironment(host, port, database, user, password, params, environment, setting);
     }
 
     // as libpq: the URL first, then PGHOST and the others, then the defaults (an empty value counts as none)
     private static DatabaseUrl withEnvironment(String host, Integer port, String database, String user,
                                                String password, Map<String, String> params,
-                                               Map<String, String> environment) {
+                                               Map<String, String> environment, String setting) {
         String hostOrVariable = given(host) ? host : variable(environment, "PGHOST");
         if (hostOrVariable != null) {
-            String where = given(host) ? "DATABASE_URL" : "PGHOST";
+            String where = given(host) ? setting : "PGHOST";
             if (hostOrVariable.contains(",")) {
                 throw HostAndPort.severalHosts(where);
             }
@@ -218,11 +227,11 @@ public record DatabaseUrl(String host, int port, String database, String user, S
         return host.contains(":") ? "[" + host + "]" : host;
     }
 
-    static String decode(String text) {
+    static String decode(String text, String setting) {
         try {
             return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("DATABASE_URL has a bad percent-encoding; encode special characters "
+            throw new ConfigurationException(setting + " has a bad percent-encoding; encode special characters "
                     + "of the user and password as %XX (for example '@' as %40, '%' as %25)");
         }
     }

@@ -34,7 +34,7 @@ record HostAndPort(String host, Integer port) {
             host = hosts.substring(0, hosts.lastIndexOf(':'));
             port = hosts.substring(hosts.lastIndexOf(':') + 1);
         }
-        host = DatabaseUrl.decode(host);
+        host = DatabaseUrl.decode(host, where);
         refuseSocket(host, where);
         return new HostAndPort(host.isEmpty() ? null : host, port == null || port.isEmpty() ? null : port(port, where));
     }

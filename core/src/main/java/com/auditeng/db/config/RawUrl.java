@@ -34,15 +34,15 @@ record RawUrl(String scheme, String userInfo, String hosts, String path, String 
     private static final Pattern QUERY_INSIDE = Pattern.compile("[?&][A-Za-z_][A-Za-z0-9_]*=");
 
     /** Cuts a URL into its pieces; a text that is no URL, or that reads two ways, is refused without echoing it. */
-    static RawUrl split(String text) {
+    static RawUrl split(String text, String setting) {
         String trimmed = text.strip();
         int separator = trimmed.indexOf("://");
         if (separator < 0) {
-            throw new ConfigurationException("DATABASE_URL is not a URL (no '://'); write it as " + EXAMPLE);
+            throw new ConfigurationException(setting + " is not a URL (no '://'); write it as " + EXAMPLE);
         }
         String scheme = trimmed.substring(0, separator).toLowerCase(Locale.ROOT);
         String rest = trimmed.substring(separator + 3);
-        int at = credentialsEnd(rest);
+        int at = credentialsEnd(rest, setting);
         String userInfo = at >= 0 ? rest.substring(0, at) : null;
         String remainder = rest.substring(at + 1);
         int questionMark = remainder.indexOf('?');
@@ -98,7 +98,7 @@ record RawUrl(String scheme, String userInfo, String hosts, String path, String 
      * {@code ?}, or an {@code @} in the path or a query value ({@code ?user=bob@corp}). Every reading is weighed,
      * and the text is read one way only when that is the one way that makes sense.
      */
-    private static int credentialsEnd(String rest) {
+    private static int credentialsEnd(String rest, String setting) {
         int boundary = firstOf(rest, "/?");
         int usualAt = boundary == 0 ? -1 : rest.lastIndexOf('@', boundary - 1);
         if (rest.indexOf('@', boundary) < 0) {
@@ -125,7 +125,7 @@ record RawUrl(String scheme, String userInfo, String hosts, String path, String 
                 && QUERY_INSIDE.matcher(rest.substring(0, sensible.get(0))).find())) {
             return sensible.get(0);
         }
-        throw new ConfigurationException("DATABASE_URL cannot be read one way only: an '@' follows a '/' or '?', so "
+        throw new ConfigurationException(setting + " cannot be read one way only: an '@' follows a '/' or '?', so "
                 + "either the password holds them raw or the rest of the URL holds an '@'; " + ENCODE_THE_PASSWORD
                 + " (and '@' elsewhere as %40)");
     }

@@ -72,13 +72,18 @@ enum UrlParameter {
 
     /** The value pgjdbc expects for a URL parameter, refusing a value that has no translation. */
     static String jdbcValue(String urlName, String value) {
+        return jdbcValue(urlName, value, DatabaseConnector.DATABASE_URL);
+    }
+
+    /** As {@link #jdbcValue(String, String)}, for a URL that the setting {@code setting} gave. */
+    static String jdbcValue(String urlName, String value, String setting) {
         if (!urlName.equals(TARGET_SESSION_ATTRS.urlName)) {
             return value;
         }
         String translated = SESSION_ATTRS.get(value);
         if (translated == null) {
             // not echoed, as no piece of the URL's text is
-            throw new ConfigurationException("DATABASE_URL target_session_attrs is not one of any, read-write, "
+            throw new ConfigurationException(setting + " target_session_attrs is not one of any, read-write, "
                     + "read-only, primary, standby or prefer-standby; write one of those");
         }
         return translated;
