@@ -14,13 +14,11 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The root command. Every setting is declared here once, with its flag, its environment variable and its default;
- * nothing else reads the environment.
+ * The root command. Every setting is declared here once, with its flag and its default; {@link EnvironmentDefaults}
+ * gives picocli each flag's environment variable, so a flag left off arrives here already holding its variable's value.
  */
 @Command(name = "auditeng", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "AuditEng DB: the AuditEng schema, its migrations and the tools to run them on PostgreSQL.",
@@ -125,15 +123,16 @@ final class AuditengCommand implements Runnable {
     }
 
     private Settings settings() {
-        Optional<DatabaseUrl> url = Optional.ofNullable(databaseUrl).or(() -> env("DATABASE_URL"))
-                .map(text -> DatabaseUrl.parse(text, libpqEnvironment()));
-        Optional<Path> folder = Optional.ofNullable(migrations).or(() -> env("AUDITENG_MIGRATIONS").map(Path::of));
-        Path home = env("AUDITENG_HOME").map(Path::of).orElse(Path.of(".auditeng")).toAbsolutePath().normalize();
-        Duration idle = Optional.ofNullable(embeddedIdle).or(() -> env("AUDITENG_EMBEDDED_IDLE"))
+        Optional<DatabaseUrl> url = Optional.ofNullable(databaseUrl)
+                .map(text -> DatabaseUrl.parse(text, EnvironmentDefaults.libpq()));
+        Optional<Path> folder = Optional.ofNullable(migrations);
+        Path home = EnvironmentDefaults.variable("AUDITENG_HOME").map(Path::of).orElse(Path.of(".auditeng"))
+                .toAbsolutePath().normalize();
+        Duration idle = Optional.ofNullable(embeddedIdle)
                 .map(text -> DurationText.parse(text, ChronoUnit.SECONDS, "--embedded-idle"))
                 .orElse(DEFAULT_EMBEDDED_IDLE);
-        Optional<DatabaseUrl> scratchServer = Optional.ofNullable(scratchUrl).or(() -> env("AUDITENG_SCRATCH_URL"))
-                .map(text -> DatabaseUrl.parse(text, libpqEnvironment(), ScratchServer.SETTING));
+        Optional<DatabaseUrl> scratchServer = Optional.ofNullable(scratchUrl)
+                .map(text -> DatabaseUrl.parse(text, EnvironmentDefaults.libpq(), ScratchServer.SETTING));
         if (lockTimeoutSeconds != null && lockTimeoutSeconds < 0) {
             throw new UsageException("--lock-timeout must be 0 or more seconds");
         }
@@ -144,31 +143,17 @@ final class AuditengCommand implements Runnable {
         if (lockTimeoutSeconds != null) {
             locks = locks.withMigrationLock(Duration.ofSeconds(lockTimeoutSeconds));
         }
-        Optional<String> ddl = Optional.ofNullable(ddlLockTimeout).or(() -> env("AUDITENG_DDL_LOCK_TIMEOUT"));
-        if (ddl.isPresent()) {
-            locks = locks.withDdl(DurationText.parse(ddl.get(), ChronoUnit.MILLIS, "--ddl-lock-timeout"));
+        if (ddlLockTimeout != null) {
+            locks = locks.withDdl(DurationText.parse(ddlLockTimeout, ChronoUnit.MILLIS, "--ddl-lock-timeout"));
         }
-        Optional<String> deadline = Optional.ofNullable(ddlRetryDeadline).or(() -> env("AUDITENG_DDL_RETRY_DEADLINE"));
-        if (deadline.isPresent()) {
-            locks = locks.withRetryDeadline(DurationText.parse(deadline.get(), ChronoUnit.SECONDS, "--ddl-retry-deadline"));
+        if (ddlRetryDeadline != null) {
+            locks = locks.withRetryDeadline(DurationText.parse(ddlRetryDeadline, ChronoUnit.SECONDS,
+                    "--ddl-retry-deadline"));
         }
         if (cancelBlockersAfter != null) {
             locks = locks.withTerminateIdleBlockersAfter(cancelBlockersAfter);
         }
         return new Settings(url, folder, home, idle, scratchServer, locks, quiet,
                 Terminal.isTerminal(Terminal.STDERR));
-    }
-
-    // PGHOST, PGPASSWORD and the others fill what DATABASE_URL leaves out, as for psql; they never stand in for it
-    private static Map<String, String> libpqEnvironment() {
-        Map<String, String> variables = new HashMap<>();
-        for (String name : DatabaseUrl.ENVIRONMENT) {
-            env(name).ifPresent(value -> variables.put(name, value));
-        }
-        return variables;
-    }
-
-    private static Optional<String> env(String name) {
-        return Optional.ofNullable(System.getenv(name)).filter(value -> !value.isBlank());
     }
 }

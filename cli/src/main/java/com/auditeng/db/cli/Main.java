@@ -39,6 +39,8 @@ public final class Main {
             AuditengCommand root = new AuditengCommand(workspace);
             CommandLine commandLine = new CommandLine(root);
             Subcommands.register(commandLine, args);
+            // after the subcommands: picocli gives the provider to the commands registered by then
+            commandLine.setDefaultValueProvider(new EnvironmentDefaults());
             // picocli's own test for colours asks System.console(), which loads the JDK's line editor
             commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(
                     Terminal.isTerminal(Terminal.STDOUT) ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
