@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +28,9 @@ import java.util.jar.JarFile;
  */
 public final class TestDatabase {
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    // one maintenance connection a server for the JVM's life: a connection for each test database would cost the
+    // server a backend each, several hundred a run
+    private static final Map<String, Connection> ADMIN = new HashMap<>();
     private static EmbeddedPostgres server;
 
     private TestDatabase() {
@@ -40,15 +44,42 @@ public final class TestDatabase {
     }
 
     /** A new, empty database on the server whose maintenance database is {@code admin}. */
-    public static DatabaseUrl freshOn(DatabaseUrl admin) {
+    public static synchronized DatabaseUrl freshOn(DatabaseUrl admin) {
         String name = "test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        try (Connection connection = DriverManager.getConnection(admin.jdbcUrl(), admin.jdbcProperties());
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database " + name, e);
+        try {
+            create(admin, name);
+        } catch (SQLException first) {
+            // a test may have ended every session of the server, this one's too: once more on a new one
+            closeQuietly(ADMIN.remove(admin.jdbcUrl()));
+            try {
+                create(admin, name);
+            } catch (SQLException e) {
+                e.addSuppressed(first);
+                throw new IllegalStateException("cannot create test database " + name, e);
+            }
         }
         return admin.withDatabase(name);
+    }
+
+    private static void create(DatabaseUrl admin, String name) throws SQLException {
+        Connection connection = ADMIN.get(admin.jdbcUrl());
+        if (connection == null) {
+            connection = DriverManager.getConnection(admin.jdbcUrl(), admin.jdbcProperties());
+            ADMIN.put(admin.jdbcUrl(), connection);
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            // already broken: that is why it is closed
+        }
     }
 
     /** The maintenance database of the shared server, started on first use and stopped when the JVM ends. */
