@@ -4,7 +4,9 @@ import com.auditeng.db.CliResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,13 +32,15 @@ class EmbeddedDatabaseIT {
     }
 
     @Test
-    void theLauncherRunsTheCommands() throws Exception {
+    void theLauncherRunsTheCommandsAndTrainsItsStartUpCacheBesideThem() throws Exception {
         CliResult heads = Process.startLauncher(home, "db", "heads").await();
         CliResult upgrade = Process.startLauncher(home, "db", "upgrade").await();
 
         assertThat(heads.exitCode()).as(heads.stderr()).isZero();
         assertThat(heads.stdout()).isEqualTo("0001 (head)\n");
         assertThat(upgrade.stdout()).isEqualTo("0001  initial schema\n");
+        assertThat(startUpCacheWritten(Duration.ofMinutes(2)))
+                .as("a start-up cache newer than the jar; see cli/target/cache-training.log").isTrue();
     }
 
     @Test
@@ -100,5 +104,26 @@ class EmbeddedDatabaseIT {
             Thread.sleep(100);
         }
         assertThat(Process.serversOf(home)).isEmpty();
+    }
+
+    /** Whether the launcher's training, which runs on after the command that started it, wrote a cache for the jar. */
+    private static boolean startUpCacheWritten(Duration wait) throws Exception {
+        Path target = Process.JAR.getParent();
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            FileTime jar = Files.getLastModifiedTime(Process.JAR);
+            if (newerThan(target.resolve("cache-training.failed"), jar)) {
+                return false;
+            }
+            if (newerThan(target.resolve("auditeng.aot"), jar) || newerThan(target.resolve("auditeng.jsa"), jar)) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
+    private static boolean newerThan(Path file, FileTime time) throws Exception {
+        return Files.exists(file) && Files.getLastModifiedTime(file).compareTo(time) > 0;
     }
 }

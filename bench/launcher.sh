@@ -1,0 +1,15 @@
+# Shared by the bench scripts that time ./auditeng: builds a checkout's launcher when its sources changed and waits
+# for the start-up cache it then trains beside its first command, so that no timed run goes without the cache.
+launcher_ready() {
+    local target="$1/cli/target" i
+    "$1/auditeng" --version >/dev/null 2>&1
+    for ((i = 0; i < 1200; i++)); do
+        if [ "$target/auditeng.aot" -nt "$target/auditeng.jar" ] || [ "$target/auditeng.jsa" -nt "$target/auditeng.jar" ] \
+            || [ "$target/cache-training.failed" -nt "$target/auditeng.jar" ]; then
+            return 0
+        fi
+        sleep 0.1
+    done
+    echo "bench: the start-up cache of $1 was not ready after 2 minutes" >&2
+    return 1
+}
