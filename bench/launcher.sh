@@ -2,7 +2,7 @@
 # for the start-up cache it then trains beside its first command, so that no timed run goes without the cache.
 launcher_ready() {
     local target="$1/cli/target" i
-    "$1/auditeng" --version >/dev/null 2>&1
+    "$1/auditeng" --version >/dev/null
     for ((i = 0; i < 1200; i++)); do
         if [ "$target/auditeng.aot" -nt "$target/auditeng.jar" ] || [ "$target/auditeng.jsa" -nt "$target/auditeng.jar" ] \
             || [ "$target/cache-training.failed" -nt "$target/auditeng.jar" ]; then

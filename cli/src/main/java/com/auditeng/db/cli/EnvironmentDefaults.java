@@ -11,15 +11,15 @@ import java.util.Optional;
 
 /**
  * The environment, as picocli's defaults: an option left off the command line takes its variable's value, so a
- * flag always wins. The one class that reads the environment.
+ * flag always wins. The command line's one reader of the environment.
  *
  * <p>A variable set but blank counts as unset, as for libpq: {@code DATABASE_URL= ./auditeng db current} means the
  * embedded database, while an explicit {@code --database-url ""} reaches the URL parser and is refused. The values
  * never show in help: no description asks for its default value.
  */
 final class EnvironmentDefaults implements IDefaultValueProvider {
-    /** Each option's variable; the other settings have a flag only. */
-    private static final Map<String, String> VARIABLES = Map.of(
+    /** Each option's variable, by the option's longest name; the other settings have a flag only. */
+    static final Map<String, String> VARIABLES = Map.of(
             "--database-url", "DATABASE_URL",
             "--migrations", "AUDITENG_MIGRATIONS",
             "--embedded-idle", "AUDITENG_EMBEDDED_IDLE",
@@ -33,7 +33,9 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
             return null;
         }
         String name = VARIABLES.get(option.longestName());
-        return name == null ? null : variable(name).orElse(null);
+        // picocli expands ${...} in what a provider gives, and reads $$ as $: a password such as pa$$w0rd or p${q
+        // must reach the parser as it was set, as it does from the flag
+        return name == null ? null : variable(name).map(value -> value.replace("$", "$$")).orElse(null);
     }
 
     /** A variable with no flag of its own, such as AUDITENG_HOME; empty when unset or blank. */

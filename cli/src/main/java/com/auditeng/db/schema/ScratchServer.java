@@ -136,7 +136,7 @@ public final class ScratchServer implements AutoCloseable {
 
     /**
      * How the embedded server copies a database: a scratch database is small and the embedded server runs without
-     * fsync, so copying its files (and the two checkpoints that takes) is faster than writing every page through the
+     * fsync (zonky starts it with {@code -F}), so copying its files (and the two checkpoints that takes) is faster than writing every page through the
      * WAL, the default since PostgreSQL 15: 25 against 41 ms for the schema at head. A server named by
      * {@code --scratch-url} keeps its default, as a forced checkpoint there may slow its other users.
      */
@@ -197,7 +197,16 @@ public final class ScratchServer implements AutoCloseable {
         }
     }
 
+    // a connection the server ended meanwhile (a restart, idle_session_timeout, a pooler) is replaced, not reused
     private synchronized Connection connection() {
+        try {
+            if (maintenanceConnection != null && !maintenanceConnection.isValid(5)) {
+                maintenanceConnection.close();
+                maintenanceConnection = null;
+            }
+        } catch (SQLException e) {
+            maintenanceConnection = null;
+        }
         if (maintenanceConnection == null) {
             maintenanceConnection = connector(maintenance).open();
         }

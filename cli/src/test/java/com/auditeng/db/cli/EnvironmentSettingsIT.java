@@ -2,10 +2,14 @@ package com.auditeng.db.cli;
 
 import com.auditeng.db.CliResult;
 import com.auditeng.db.PasswordServer;
+import com.auditeng.db.config.DatabaseUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,5 +72,28 @@ class EnvironmentSettingsIT {
             assertThat(result.exitCode()).as(result.stderr()).isZero();
             assertThat(result.stdout()).contains("--database-url").doesNotContain(secret, "db.internal");
         }
+    }
+
+    @Test
+    void aPasswordWithDollarSignsReachesTheServerAsItWasSet() throws Exception {
+        String password = "pa$$w0rd${x}";
+        DatabaseUrl server = PasswordServer.app();
+        DatabaseUrl admin = new DatabaseUrl("localhost", server.port(), "postgres", "postgres", null, Map.of());
+        try (Connection connection = DriverManager.getConnection(admin.jdbcUrl(), admin.jdbcProperties());
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET password_encryption = 'scram-sha-256'");
+            statement.execute("DROP DATABASE IF EXISTS dollars");
+            statement.execute("DROP ROLE IF EXISTS dollars");
+            statement.execute("CREATE ROLE dollars LOGIN PASSWORD '" + password + "'");
+            statement.execute("CREATE DATABASE dollars OWNER dollars");
+        }
+
+        CliResult result = Process.startJar(home,
+                Map.of("DATABASE_URL", "postgresql://dollars:" + password + "@localhost:" + server.port() + "/dollars"),
+                "db", "upgrade").await();
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).isEqualTo("0001  initial schema\n");
+        assertThat(result.stderr()).doesNotContain(password);
     }
 }
