@@ -1,6 +1,7 @@
 package com.auditeng.db.cli;
 
 import com.auditeng.db.ExitCode;
+import com.auditeng.db.config.EmbeddedDatabase;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -16,6 +17,11 @@ public final class Main {
 
     public static void main(String[] args) {
         int code = run(args);
+        if (EmbeddedDatabase.startedAServerHere()) {
+            // the start left a temporary file that only the ordinary exit deletes; beside a server's start, the
+            // exit's own cost (below) does not count
+            System.exit(code);
+        }
         // System.exit first sets up the platform's logging to log the exit (JDK 21+): some 300 classes and a few
         // spun method handles, often more than a short command's own work. By now every server and connection is
         // closed, the output flushed and no shutdown hook of ours is left, so the exit can skip the hooks.

@@ -38,6 +38,15 @@ final class Process {
         return start(home, command, variables);
     }
 
+    /** As {@link #startJar(Path, String...)}, with {@code jvmOptions} given to the JVM. */
+    static Process startJar(List<String> jvmOptions, Path home, String... args) throws IOException {
+        List<String> command = java();
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return start(home, command);
+    }
+
     static Process startLauncher(Path home, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(List.of(args));
@@ -110,8 +119,11 @@ final class Process {
             process.destroyForcibly();
             throw new IllegalStateException("auditeng did not finish within 120 s");
         }
-        return new CliResult(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+        CliResult result = new CliResult(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
                 Files.readString(stderr, StandardCharsets.UTF_8));
+        Files.delete(stdout);
+        Files.delete(stderr);
+        return result;
     }
 
     /** The postgres server processes whose command line names {@code home}: those started for it. */

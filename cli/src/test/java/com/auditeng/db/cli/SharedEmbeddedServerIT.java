@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,6 +97,21 @@ class SharedEmbeddedServerIT {
 
         assertThat(current.stdout()).isEqualTo("0001 (head)\n");
         assertThat(Process.serversOf(home)).isEmpty();
+    }
+
+    @Test
+    void aCommandThatStartsTheServerLeavesNothingInTheTemporaryFolder(@TempDir Path temporary) throws Exception {
+        // the binaries zonky unpacked there before, so that this command does not unpack them again
+        Path binaries = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg");
+        Files.createSymbolicLink(temporary.resolve("embedded-pg"), binaries);
+
+        CliResult current = Process.startJar(List.of("-Djava.io.tmpdir=" + temporary), home, "db", "current").await();
+
+        assertThat(current.exitCode()).as(current.stderr()).isZero();
+        assertThat(current.stderr()).contains("using the embedded PostgreSQL");
+        try (Stream<Path> left = Files.list(temporary)) {
+            assertThat(left.map(path -> path.getFileName().toString())).containsExactly("embedded-pg");
+        }
     }
 
     private List<String> postmasterPidFile() throws Exception {

@@ -38,6 +38,7 @@ public final class EmbeddedDatabase implements DevelopmentServer {
     // zonky locks the data directory for as long as its EmbeddedPostgres is open, and only this JVM knows that lock:
     // a server started here is stopped through zonky, so that a later start here (tests, the start-up training) can
     private static final Map<Path, EmbeddedPostgres> STARTED_HERE = new ConcurrentHashMap<>();
+    private static final AtomicBoolean ANY_STARTED_HERE = new AtomicBoolean();
 
     private final Path home;
     private final Duration idle;
@@ -116,6 +117,14 @@ public final class EmbeddedDatabase implements DevelopmentServer {
         }
     }
 
+    /**
+     * Whether this JVM has started a server. zonky's first start writes a script to the temporary folder and leaves
+     * its removal to the JVM's ordinary exit ({@link java.io.File#deleteOnExit()}), which {@link Runtime#halt} skips.
+     */
+    public static boolean startedAServerHere() {
+        return ANY_STARTED_HERE.get();
+    }
+
     @Override
     public DatabaseUrl url() {
         return server.url(DATABASE);
@@ -157,6 +166,7 @@ public final class EmbeddedDatabase implements DevelopmentServer {
         if (earlier != null) {
             earlier.close();   // its server was stopped by another process; this releases zonky's lock
         }
+        ANY_STARTED_HERE.set(true);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
