@@ -34,23 +34,24 @@ public final class RevisionVerifier {
 
     /** Verifies the revisions oldest first, telling {@code verified} of each; returns the first failure, if any. */
     public Optional<Failure> verify(Consumer<RevisionFile> verified) {
-        try (ScratchDatabase database = scratch.empty()) {
+        // one connection reads every catalog: the runner's own come and go, and the reading one sees what they commit
+        try (ScratchDatabase database = scratch.empty(); Connection reading = database.connect()) {
             MigrationRunner runner = scratch.runner(database);
             Target up = Target.parse("+1");
             Target down = Target.parse("-1");
-            SchemaSnapshot before = snapshot(database);
+            SchemaSnapshot before = CatalogReader.read(reading);
             for (RevisionFile file : scratch.revisions().all()) {
                 runner.upgrade(up, applied -> { });
-                SchemaSnapshot upgraded = snapshot(database);
+                SchemaSnapshot upgraded = CatalogReader.read(reading);
                 runner.downgrade(down, reverted -> { });
-                List<Change> left = SchemaDiff.between(before, snapshot(database));
+                List<Change> left = SchemaDiff.between(before, CatalogReader.read(reading));
                 if (!left.isEmpty()) {
                     return Optional.of(new Failure(Optional.of(file), "its rollback does not restore the schema "
                             + "from before its upgrade; fix the rollback: sections",
                             describe(left, "the schema before the upgrade", "the schema after the downgrade")));
                 }
                 runner.upgrade(up, applied -> { });
-                SchemaSnapshot again = snapshot(database);
+                SchemaSnapshot again = CatalogReader.read(reading);
                 List<Change> drift = SchemaDiff.between(upgraded, again);
                 if (!drift.isEmpty()) {
                     return Optional.of(new Failure(Optional.of(file), "upgrading again after its downgrade builds "
@@ -60,14 +61,11 @@ public final class RevisionVerifier {
                 verified.accept(file);
                 before = again;
             }
-            try (Connection connection = database.connect()) {
-                List<Change> differences = SchemaDiff.between(before,
-                        model.get().readOn(connection));
-                if (!differences.isEmpty()) {
-                    return Optional.of(new Failure(Optional.empty(), "the schema at head differs from the entities; "
-                            + "write a revision with 'db revision --autogenerate -m MESSAGE'",
-                            describe(differences, "the revisions", "the model")));
-                }
+            List<Change> differences = SchemaDiff.between(before, model.get().readOn(reading));
+            if (!differences.isEmpty()) {
+                return Optional.of(new Failure(Optional.empty(), "the schema at head differs from the entities; "
+                        + "write a revision with 'db revision --autogenerate -m MESSAGE'",
+                        describe(differences, "the revisions", "the model")));
             }
             return Optional.empty();
         } catch (SQLException e) {
