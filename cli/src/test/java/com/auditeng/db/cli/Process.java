@@ -134,9 +134,13 @@ final class Process {
                 .toList();
     }
 
-    /** The JVM running the tests, with the launcher's flags for a short command line, then {@code args}. */
+    /**
+     * The JVM running the tests, with the launcher's flags for a short command line and this JVM's archive of the
+     * jar's classes, then {@code args}.
+     */
     private static List<String> java(String... args) {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(ClassArchive.options());
         command.addAll(List.of(args));
         return command;
     }
