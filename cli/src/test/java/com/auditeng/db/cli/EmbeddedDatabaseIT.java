@@ -2,6 +2,8 @@ package com.auditeng.db.cli;
 
 import com.auditeng.db.CliResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -12,6 +14,8 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The packaged command line on the embedded default, run as real processes. */
+// each test has a home of its own, and spends most of its time waiting for the servers and processes it starts
+@Execution(ExecutionMode.CONCURRENT)
 class EmbeddedDatabaseIT {
     private static final String SLOW = Path.of("src/test/resources/fixtures/slow").toAbsolutePath().toString();
 

@@ -3,6 +3,8 @@ package com.auditeng.db.cli;
 import com.auditeng.db.CliResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -15,6 +17,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The embedded server left running between commands for its idle time, seen from real processes. */
+// each test has a home of its own, and spends most of its time waiting for the servers and processes it starts
+@Execution(ExecutionMode.CONCURRENT)
 class SharedEmbeddedServerIT {
     private static final Map<String, String> MINUTE = Map.of("AUDITENG_EMBEDDED_IDLE", "1min");
 
