@@ -41,7 +41,11 @@ final class ClassArchive {
         training.environment().put("AUDITENG_HOME", FILE.resolveSibling("it-classes-home").toString());
         try {
             java.lang.Process process = training.start();
-            return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0 && Files.isRegularFile(FILE);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return false;
+            }
+            return process.exitValue() == 0 && Files.isRegularFile(FILE);
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
