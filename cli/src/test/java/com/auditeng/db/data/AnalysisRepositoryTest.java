@@ -6,7 +6,8 @@ import com.auditeng.db.model.Severity;
 import com.auditeng.db.model.Task;
 import com.auditeng.db.model.User;
 import com.auditeng.db.model.Verdict;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,18 +23,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AnalysisRepositoryTest {
-    private HeadDatabase db;
+    private static HeadDatabase db;
     private Task task;
 
-    @BeforeEach
-    void openDatabase() {
+    @BeforeAll
+    static void openDatabase() {
         db = HeadDatabase.open();
+    }
+
+    @BeforeEach
+    void startEmpty() {
+        db.empty();
         User user = await(db.users.create(new User("ada@example.com", "hash")));
         task = await(db.tasks.create(user.getId(), new Task("ups-3.pdf", 2048)));
     }
 
-    @AfterEach
-    void closeDatabase() {
+    @AfterAll
+    static void closeDatabase() {
         db.close();
     }
 

@@ -5,7 +5,8 @@ import com.auditeng.db.model.Finding;
 import com.auditeng.db.model.Severity;
 import com.auditeng.db.model.Task;
 import com.auditeng.db.model.User;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,19 +21,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FindingRepositoryTest {
-    private HeadDatabase db;
+    private static HeadDatabase db;
     private Analysis analysis;
 
-    @BeforeEach
-    void openDatabase() {
+    @BeforeAll
+    static void openDatabase() {
         db = HeadDatabase.open();
+    }
+
+    @BeforeEach
+    void startEmpty() {
+        db.empty();
         User user = await(db.users.create(new User("ada@example.com", "hash")));
         Task task = await(db.tasks.create(user.getId(), new Task("gen-1.pdf", 1)));
         analysis = await(db.analyses.store(task.getId(), new Analysis("GEN", "FAT")));
     }
 
-    @AfterEach
-    void closeDatabase() {
+    @AfterAll
+    static void closeDatabase() {
         db.close();
     }
 

@@ -48,6 +48,19 @@ final class HeadDatabase implements AutoCloseable {
         return new HeadDatabase(url, AsyncDatabase.open(new AsyncSettings(url, poolSize)));
     }
 
+    /**
+     * Empties the application tables and restarts their identities, keeping the revision history: where each test of
+     * a class that shares this database starts. Booting Hibernate and migrating a database for each test cost the
+     * suite several seconds of both cores.
+     */
+    void empty() {
+        try (Connection connection = TestDatabase.connect(url); Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE users, tasks, analyses, findings RESTART IDENTITY CASCADE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot empty the test database " + url.redacted(), e);
+        }
+    }
+
     static void upgrade(DatabaseUrl url) {
         new MigrationRunner(new DatabaseConnector(url), Revisions.load(Path.of("../migrate/src/main/resources/db/migrations")),
                 new RevisionCompiler(), Duration.ofSeconds(30), new PrintWriter(System.err, true))

@@ -6,7 +6,8 @@ import com.auditeng.db.model.Severity;
 import com.auditeng.db.model.Task;
 import com.auditeng.db.model.User;
 import com.auditeng.db.model.Verdict;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,14 +18,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every getter a repository's Javadoc says is loaded works on what it returned, after its session closed. */
 class LoadedEntitiesTest {
-    private HeadDatabase db;
+    private static HeadDatabase db;
     private User user;
     private Task task;
     private Analysis analysis;
 
-    @BeforeEach
-    void openDatabase() {
+    @BeforeAll
+    static void openDatabase() {
         db = HeadDatabase.open();
+    }
+
+    @BeforeEach
+    void startEmpty() {
+        db.empty();
         user = await(db.users.create(new User("ada@example.com", "hash")));
         task = await(db.tasks.create(user.getId(), new Task("ats.pdf", 1)));
         Analysis stored = new Analysis("ATS", "FAT");
@@ -33,8 +39,8 @@ class LoadedEntitiesTest {
         analysis = await(db.analyses.store(task.getId(), stored));
     }
 
-    @AfterEach
-    void closeDatabase() {
+    @AfterAll
+    static void closeDatabase() {
         db.close();
     }
 

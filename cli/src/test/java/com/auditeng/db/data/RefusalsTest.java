@@ -3,7 +3,8 @@ package com.auditeng.db.data;
 import com.auditeng.db.model.Analysis;
 import com.auditeng.db.model.Task;
 import com.auditeng.db.model.User;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,17 +17,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RefusalsTest {
-    private HeadDatabase db;
+    private static HeadDatabase db;
     private User user;
 
-    @BeforeEach
-    void openDatabase() {
+    @BeforeAll
+    static void openDatabase() {
         db = HeadDatabase.open();
+    }
+
+    @BeforeEach
+    void startEmpty() {
+        db.empty();
         user = await(db.users.create(new User("ada@example.com", "hash")));
     }
 
-    @AfterEach
-    void closeDatabase() {
+    @AfterAll
+    static void closeDatabase() {
         db.close();
     }
 

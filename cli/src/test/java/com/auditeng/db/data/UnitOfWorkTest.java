@@ -7,7 +7,8 @@ import com.auditeng.db.model.Task;
 import com.auditeng.db.model.TaskStatus;
 import com.auditeng.db.model.User;
 import com.auditeng.db.model.Verdict;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,15 +20,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UnitOfWorkTest {
-    private HeadDatabase db;
+    private static HeadDatabase db;
 
-    @BeforeEach
-    void openDatabase() {
+    @BeforeAll
+    static void openDatabase() {
         db = HeadDatabase.open();
     }
 
-    @AfterEach
-    void closeDatabase() {
+    @BeforeEach
+    void startEmpty() {
+        db.empty();
+    }
+
+    @AfterAll
+    static void closeDatabase() {
         db.close();
     }
 

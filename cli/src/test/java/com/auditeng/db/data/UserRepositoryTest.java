@@ -5,7 +5,8 @@ import com.auditeng.db.model.Finding;
 import com.auditeng.db.model.Severity;
 import com.auditeng.db.model.Task;
 import com.auditeng.db.model.User;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,15 +17,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UserRepositoryTest {
-    private HeadDatabase db;
+    private static HeadDatabase db;
 
-    @BeforeEach
-    void openDatabase() {
+    @BeforeAll
+    static void openDatabase() {
         db = HeadDatabase.open();
     }
 
-    @AfterEach
-    void closeDatabase() {
+    @BeforeEach
+    void startEmpty() {
+        db.empty();
+    }
+
+    @AfterAll
+    static void closeDatabase() {
         db.close();
     }
 
