@@ -21,7 +21,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * A real PostgreSQL for tests: one embedded server per test run, a fresh database for each test.
+ * A real PostgreSQL for tests: one embedded server per test JVM, and a fresh database wherever a test asks for one.
  *
  * <p>The server is the PostgreSQL 17 the program embeds, unless {@code -Dauditeng.pg.version=13} (14, 15, 16) asks
  * for another: the {@code pg-matrix} profile then puts that version's binaries jar at {@code auditeng.pg.binaries}.

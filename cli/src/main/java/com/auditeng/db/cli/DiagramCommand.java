@@ -52,10 +52,7 @@ final class DiagramCommand implements Callable<Integer> {
             return new Target.Head();
         }
         RevisionId id = RevisionId.parse(revision);   // "abc" -> UsageException, exit 2
-        if (!db.revisions().contains(id)) {
-            throw new UsageException("unknown revision " + id + "; 'db history' lists the revisions in "
-                    + db.revisions().location());
-        }
+        db.revisions().indexOf(id);   // one not in the folder -> UsageException naming 'db history'
         return new Target.Revision(id);
     }
 }

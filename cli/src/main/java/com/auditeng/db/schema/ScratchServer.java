@@ -26,6 +26,9 @@ import java.util.function.Consumer;
 public final class ScratchServer implements AutoCloseable {
     /** The setting that names a running server, named in the fix of a failure to use it. */
     public static final String SETTING = "--scratch-url (AUDITENG_SCRATCH_URL)";
+    // what a failure to use the embedded server says to fix: its address is its own, not DATABASE_URL's
+    private static final String EMBEDDED = "the embedded PostgreSQL's address (run 'db stop' and retry, or set "
+            + SETTING + ")";
     static final String PREFIX = "auditeng_scratch_";
     static final String TEMPLATE_PREFIX = "auditeng_head_";
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -60,8 +63,8 @@ public final class ScratchServer implements AutoCloseable {
             throw new ConfigurationException("the scratch database lives in the embedded PostgreSQL, which did not "
                     + "start: " + e.getMessage(), e);
         }
-        ScratchServer server = new ScratchServer(embedded.url().withDatabase("postgres"),
-                DatabaseConnector.DATABASE_URL, Optional.of(embedded), notes);
+        ScratchServer server = new ScratchServer(embedded.url().withDatabase("postgres"), EMBEDDED,
+                Optional.of(embedded), notes);
         // the home lock is ours, so no other command uses this server: scratch databases left here were orphaned
         server.dropOrphans();
         return server;

@@ -20,7 +20,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** A fresh test database brought to head, with an async handle and the four repositories over it. */
+/**
+ * A new test database brought to head, with an async handle and the four repositories over it: one for each test
+ * class, emptied before each of its tests.
+ */
 final class HeadDatabase implements AutoCloseable {
     final DatabaseUrl url;
     final AsyncDatabase database;

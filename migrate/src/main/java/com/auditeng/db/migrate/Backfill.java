@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param pause       the pause between two batches, which leaves room for the application's own writes
  */
 public record Backfill(String table, String assignments, Optional<String> where, int batchSize, Duration pause) {
+    /** Rows a batch's transaction holds: few enough that its row locks pass unnoticed by the application. */
     public static final int DEFAULT_BATCH_SIZE = 1000;
     /** Where a backfill keeps its place between batches; the migrations' own table, like the tracking table. */
     public static final String PROGRESS_TABLE = "auditeng_backfill";

@@ -42,7 +42,8 @@ public final class HeadMarker {
         try {
             named = Files.readString(marker, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            return Optional.of("cannot read " + marker + " (" + e.getMessage() + ")");
+            return Optional.of("cannot read " + marker + " (" + e.getMessage() + "); check its permissions, or "
+                    + "write the head revision's name into it (such as 0002_add_task_priority)");
         }
         if (named.contains("<<<<<<<") || named.contains(">>>>>>>")) {
             return Optional.of(marker + " holds a merge conflict: two branches each added a revision; renumber this "

@@ -29,8 +29,9 @@ public final class History {
      * phase not known, read as contract). The column is what lets an older application version, which lacks the
      * files of newer revisions, tell whether the schema still suits it.
      */
-    private static final String INSUFFICIENT_PRIVILEGE = "42501";
     static final String ADD_PHASE = "ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS phase VARCHAR(8)";
+    // the SQLSTATE of a statement the role may not run
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     private final Connection connection;
 

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public record RevisionFile(RevisionId id, String fileName, String content) {
     private static final Pattern NAME = Pattern.compile("(\\d{4})_([A-Za-z0-9_]+)\\.ya?ml");
 
-    /** The id and slug of a file name, or nothing when the name is not a revision's. */
+    /** The id a file name gives, or nothing when the name is not a revision's. */
     public static Optional<RevisionId> idOf(String fileName) {
         Matcher matcher = NAME.matcher(fileName);
         return matcher.matches() ? Optional.of(RevisionId.parse(matcher.group(1))) : Optional.empty();

@@ -60,8 +60,8 @@ public final class Revisions {
                 String name = path.getFileName().toString();
                 if (RevisionFile.looksLikeRevision(name)) {
                     throw new ConfigurationException("file " + name + " in " + folder + " looks like a revision but "
-                            + "is not named NNNN_slug.yaml (four digits, an underscore, lowercase letters, digits or "
-                            + "underscores, then .yaml); rename it, or move it out of the migrations folder");
+                            + "is not named NNNN_slug.yaml (four digits, an underscore, letters, digits or underscores, "
+                            + "then .yaml or .yml); rename it, or move it out of the migrations folder");
                 }
                 if (RevisionFile.isRevisionName(name)) {
                     files.add(new RevisionFile(RevisionFile.idOf(name).orElseThrow(), name,
