@@ -5,7 +5,6 @@ import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,10 +44,6 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
 
     // PGHOST, PGPASSWORD and the others fill what DATABASE_URL leaves out, as for psql; they never stand in for it
     static Map<String, String> libpq() {
-        Map<String, String> variables = new HashMap<>();
-        for (String name : DatabaseUrl.ENVIRONMENT) {
-            variable(name).ifPresent(value -> variables.put(name, value));
-        }
-        return variables;
+        return DatabaseUrl.libpqVariables(System.getenv());
     }
 }

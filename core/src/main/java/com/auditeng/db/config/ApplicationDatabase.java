@@ -4,11 +4,13 @@ import com.auditeng.db.ConfigurationException;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
- * The database an application works on, as the command line chooses it: {@code DATABASE_URL} when it is set,
+ * The database an application works on, as the command line chooses it: {@code DATABASE_URL} when it is set (a
+ * blank one counts as unset), with libpq's variables ({@code PGPASSWORD} and the others) filling what it leaves out;
  * otherwise (for development) the embedded PostgreSQL kept in {@code AUDITENG_HOME} ({@code .auditeng/} by default),
  * when {@code auditeng-db-embedded} is on the class path. Closing it stops an embedded server it started.
  *
@@ -30,20 +32,35 @@ public final class ApplicationDatabase implements AutoCloseable {
         this.server = server;
     }
 
-    /** From {@code DATABASE_URL} and {@code AUDITENG_HOME}; the only place the library reads the environment. */
+    /**
+     * From {@code DATABASE_URL}, libpq's variables and {@code AUDITENG_HOME}: the one place the runtime modules read
+     * the environment.
+     */
     public static ApplicationDatabase fromEnvironment() {
-        String home = System.getenv("AUDITENG_HOME");
-        return of(System.getenv("DATABASE_URL"), home == null || home.isBlank() ? DEFAULT_HOME : Path.of(home),
-                System.err);
+        return fromEnvironment(System.getenv(), System.err);
+    }
+
+    /** As {@link #fromEnvironment()}, from the variables in {@code environment}. */
+    static ApplicationDatabase fromEnvironment(Map<String, String> environment, PrintStream notes) {
+        String url = environment.get("DATABASE_URL");
+        String home = environment.get("AUDITENG_HOME");
+        return of(url == null || url.isBlank() ? null : url, DatabaseUrl.libpqVariables(environment),
+                home == null || home.isBlank() ? DEFAULT_HOME : Path.of(home), notes);
     }
 
     /**
-     * A URL as DATABASE_URL gives it; null (unset) means the embedded server in {@code home}. An empty string is
-     * refused as the command line refuses it: an empty variable is more often a mistake than a choice.
+     * A URL given as it is, nothing taken from the environment; null means the embedded server in {@code home}. An
+     * empty string is refused, as the command line refuses an empty {@code --database-url}: given on purpose, it is
+     * more often a mistake than a choice.
      */
     public static ApplicationDatabase of(String databaseUrl, Path home, PrintStream notes) {
+        return of(databaseUrl, Map.of(), home, notes);
+    }
+
+    private static ApplicationDatabase of(String databaseUrl, Map<String, String> libpq, Path home,
+                                          PrintStream notes) {
         if (databaseUrl != null) {
-            return new ApplicationDatabase(DatabaseUrl.parse(databaseUrl), Optional.empty());
+            return new ApplicationDatabase(DatabaseUrl.parse(databaseUrl, libpq), Optional.empty());
         }
         DevelopmentServer.Starter starter = ServiceLoader.load(DevelopmentServer.Starter.class).findFirst()
                 .orElseThrow(() -> new ConfigurationException("DATABASE_URL is not set and no embedded PostgreSQL "

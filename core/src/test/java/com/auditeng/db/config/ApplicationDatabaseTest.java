@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,6 +32,24 @@ class ApplicationDatabaseTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("DATABASE_URL is not set and no embedded PostgreSQL is on the class path; set "
                         + "DATABASE_URL, or add the dependency com.auditeng:auditeng-db-embedded for development");
+    }
+
+    @Test
+    void aBlankVariableCountsAsUnsetAsOnTheCommandLine() {
+        assertThatThrownBy(() -> ApplicationDatabase.fromEnvironment(Map.of("DATABASE_URL", " "),
+                new PrintStream(notes)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("DATABASE_URL is not set and no embedded PostgreSQL is on the class path");
+    }
+
+    @Test
+    void libpqVariablesFillWhatTheVariableLeavesOut() {
+        try (ApplicationDatabase database = ApplicationDatabase.fromEnvironment(Map.of(
+                "DATABASE_URL", "postgres://app@db.internal/audits", "PGPASSWORD", "s3cret", "PGPORT", "6432",
+                "AUDITENG_HOME", ""), new PrintStream(notes))) {
+            assertThat(database.url().port()).isEqualTo(6432);
+            assertThat(database.url().jdbcProperties()).containsEntry("password", "s3cret");
+        }
     }
 
     @Test
