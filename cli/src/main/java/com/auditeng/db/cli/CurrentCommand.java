@@ -4,6 +4,7 @@ import com.auditeng.db.ExitCode;
 import com.auditeng.db.ProblemFoundException;
 import com.auditeng.db.fleet.RolloutReport;
 import com.auditeng.db.migrate.MigrationRunner;
+import com.auditeng.db.migrate.RevisionFile;
 import com.auditeng.db.migrate.RevisionId;
 import com.auditeng.db.migrate.Revisions;
 import picocli.CommandLine.Command;
@@ -19,7 +20,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 @Command(name = "current", mixinStandardHelpOptions = true,
-        description = {"Print the applied revision: NNNN (head) at head, NNNN below it, nothing when none is applied.",
+        description = {"Print the applied revision: NNNN (head) at head, NNNN below it, NNNN (ahead of head MMMM) "
+                + "when a newer version's expand revisions are applied, nothing when none is applied.",
                 "With --targets: a table of each target's revision; exit 1 unless all stand at head."})
 final class CurrentCommand implements Callable<Integer> {
     @ParentCommand
@@ -47,8 +49,16 @@ final class CurrentCommand implements Callable<Integer> {
             JsonOutput.print(db.out(), document);
             return ExitCode.OK.number();
         }
-        current.ifPresent(id -> db.out().println(id + (runner.revisions().isHead(id) ? " (head)" : "")));
+        current.ifPresent(id -> db.out().println(id + standing(id, runner.revisions())));
         return ExitCode.OK.number();
+    }
+
+    private static String standing(RevisionId current, Revisions revisions) {
+        Optional<RevisionId> head = revisions.head().map(RevisionFile::id);
+        if (head.isEmpty() || current.compareTo(head.get()) > 0) {
+            return " (ahead of head " + head.map(Object::toString).orElse("(none)") + ")";
+        }
+        return current.equals(head.get()) ? " (head)" : "";
     }
 
     /** Each target's revision; like {@code db check}, exit 1 unless every target stands at head. */

@@ -99,7 +99,7 @@ class PhasesTest {
         assertThat(upgrade.exitCode()).as(upgrade.stderr()).isZero();
         assertThat(upgrade.stderr()).contains("warning: the database has revisions newer than this version's head "
                 + "applied (0002 add gauge unit); all expand revisions");
-        assertThat(current.stdout()).isEqualTo("0002\n");
+        assertThat(current.stdout()).isEqualTo("0002 (ahead of head 0001)\n");
         assertThat(started).isEmpty();
         assertThat(validated).isEmpty();
     }

@@ -23,7 +23,10 @@ public record StartupOptions(Mode mode, boolean allowDataLoss, LockTimeouts lock
     public enum Mode {
         /** Apply the pending revisions, with the checks of {@code db upgrade}. */
         MIGRATE,
-        /** Change nothing; fail unless the database is at the bundled head. */
+        /**
+         * Change nothing; fail unless the database is at the bundled head, or ahead of it with a newer version's
+         * expand revisions only.
+         */
         VALIDATE,
         /** Change and check nothing: the schema is someone else's job. */
         OFF
