@@ -91,11 +91,9 @@ public record Fleet(String source, List<FleetTarget> targets) {
 
     private static DatabaseUrl parse(Listed entry) {
         try {
-            return DatabaseUrl.parse(entry.text());
+            return DatabaseUrl.parse(entry.text(), Map.of(), "the URL");
         } catch (ConfigurationException e) {
-            // the parser speaks of DATABASE_URL, the one place a single command reads a URL from
-            throw new ConfigurationException(entry.origin() + ": " + e.getMessage().replace("DATABASE_URL", "the URL"),
-                    e);
+            throw new ConfigurationException(entry.origin() + ": " + e.getMessage(), e);
         }
     }
 

@@ -37,13 +37,14 @@ public record DatabaseUrl(String host, int port, String database, String user, S
 
     public DatabaseUrl {
         if (host == null || host.isBlank()) {
-            throw new ConfigurationException("DATABASE_URL names no host; write it as " + RawUrl.EXAMPLE);
+            throw new ConfigurationException("the database URL names no host; write it as " + RawUrl.EXAMPLE);
         }
         if (port < 1 || port > 65535) {
-            throw new ConfigurationException("DATABASE_URL port " + port + " is out of range; use 1-65535 (PostgreSQL listens on 5432 by default)");
+            throw new ConfigurationException("the database URL's port " + port + " is out of range; use 1-65535 "
+                    + "(PostgreSQL listens on 5432 by default)");
         }
         if (database == null || database.isBlank()) {
-            throw new ConfigurationException("DATABASE_URL names no database; write it as " + RawUrl.EXAMPLE);
+            throw new ConfigurationException("the database URL names no database; write it as " + RawUrl.EXAMPLE);
         }
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));   // keeps the order they were written in
     }
