@@ -10,6 +10,7 @@ import com.auditeng.db.autogen.Renumbering;
 import com.auditeng.db.config.DatabaseConnector;
 import com.auditeng.db.migrate.AppliedRevision;
 import com.auditeng.db.migrate.History;
+import com.auditeng.db.migrate.RevisionFile;
 import com.auditeng.db.schema.ScratchServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -111,10 +112,14 @@ final class RebaseCommand implements Callable<Integer> {
     private static void refuseApplied(DatabaseConnector connector, Map<String, String> renames) {
         try (Connection connection = connector.open()) {
             for (AppliedRevision row : new History(connection).applied()) {
-                String name = row.fileStem() + ".yaml";
-                if (renames.containsKey(name) && !renames.get(name).equals(name)) {
-                    throw new ProblemFoundException(connector.url().redacted() + " has applied " + name + "; downgrade "
-                            + "it below " + row.id() + " first (db downgrade), then rebase and upgrade again");
+                for (Map.Entry<String, String> rename : renames.entrySet()) {
+                    // by stem: the row does not keep the file's extension, .yaml or .yml
+                    if (RevisionFile.stemOf(rename.getKey()).equals(row.fileStem())
+                            && !rename.getValue().equals(rename.getKey())) {
+                        throw new ProblemFoundException(connector.url().redacted() + " has applied " + rename.getKey()
+                                + "; downgrade it below " + row.id() + " first (db downgrade), then rebase and upgrade "
+                                + "again");
+                    }
                 }
             }
         } catch (SQLException e) {

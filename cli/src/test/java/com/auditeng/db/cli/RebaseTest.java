@@ -73,6 +73,22 @@ class RebaseTest {
     }
 
     @Test
+    void rebaseRefusesAnAppliedRevisionWrittenAsYml() throws IOException {
+        Files.move(migrations.resolve("0002_add_gauge_serial.yaml"), migrations.resolve("0002_add_gauge_serial.yml"));
+        DatabaseUrl url = TestDatabase.fresh();
+        Path branch = Files.createDirectories(migrations.resolve("branch"));
+        Files.copy(migrations.resolve("0001_create_gauges.yaml"), branch.resolve("0001_create_gauges.yaml"));
+        Files.copy(migrations.resolve("0002_add_gauge_serial.yml"), branch.resolve("0002_add_gauge_serial.yml"));
+        Cli.on(url.redacted(), branch).run("db", "upgrade");
+
+        CliResult rebase = Cli.on(url.redacted(), migrations).run("db", "rebase", "0002_add_gauge_serial.yml");
+
+        assertThat(rebase.exitCode()).as(rebase.stderr()).isEqualTo(1);
+        assertThat(rebase.stderr()).contains("has applied 0002_add_gauge_serial.yml; downgrade it below 0002 first");
+        assertThat(migrations.resolve("0002_add_gauge_serial.yml")).exists();
+    }
+
+    @Test
     void rebaseRefusesARevisionTheNamedDatabaseHasApplied() throws IOException {
         DatabaseUrl url = TestDatabase.fresh();
         Path branch = Files.createDirectories(migrations.resolve("branch"));

@@ -25,7 +25,7 @@ public final class HeadMarker {
     /** Names {@code head} in the folder's marker. */
     public static void write(Path folder, RevisionFile head) {
         try {
-            Files.writeString(folder.resolve(FILE_NAME), name(head) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve(FILE_NAME), head.stem() + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConfigurationException("cannot write " + folder.resolve(FILE_NAME) + " (" + e.getMessage()
                     + "); check that the migrations folder is writable", e);
@@ -49,16 +49,12 @@ public final class HeadMarker {
             return Optional.of(marker + " holds a merge conflict: two branches each added a revision; renumber this "
                     + "branch's revisions after the other's, then write the new head's name into " + FILE_NAME);
         }
-        String head = revisions.head().map(HeadMarker::name).orElse("");
+        String head = revisions.head().map(RevisionFile::stem).orElse("");
         if (named.equals(head)) {
             return Optional.empty();
         }
         return Optional.of(marker + " names " + (named.isEmpty() ? "no revision" : named) + " but the folder's head is "
                 + (head.isEmpty() ? "none" : head) + "; a revision was added or removed without 'db revision', or a merge "
                 + "took one side: write the folder's head into " + FILE_NAME + " once the revisions are in order");
-    }
-
-    private static String name(RevisionFile file) {
-        return file.fileName().replaceAll("\\.ya?ml$", "");
     }
 }

@@ -19,6 +19,15 @@ public record RevisionFile(RevisionId id, String fileName, String content) {
         return matcher.matches() ? Optional.of(RevisionId.parse(matcher.group(1))) : Optional.empty();
     }
 
+    /** A revision file's name without its extension: {@code 0002_add_priority}. */
+    public static String stemOf(String fileName) {
+        return fileName.replaceAll("\\.ya?ml$", "");
+    }
+
+    public String stem() {
+        return stemOf(fileName);
+    }
+
     public static boolean isRevisionName(String fileName) {
         return NAME.matcher(fileName).matches();
     }

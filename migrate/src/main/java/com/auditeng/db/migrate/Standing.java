@@ -89,7 +89,7 @@ record Standing(int position, List<AppliedRevision> newer) {
                 // not an edit: another revision took the number, as when two branches both wrote 0002
                 String appliedName = row.fileStem();
                 return Optional.of("the database applied " + appliedName + ", but the folder's " + row.id()
-                        + " is " + file.fileName().replaceAll("\\.ya?ml$", "") + "; downgrade the database with the "
+                        + " is " + file.stem() + "; downgrade the database with the "
                         + "branch that has " + appliedName + " checked out, or renumber one of the two revisions "
                         + "after the other");
             }
