@@ -4,6 +4,7 @@ import com.auditeng.db.CliResult;
 import com.auditeng.db.TestDatabase;
 import com.auditeng.db.config.DatabaseUrl;
 import com.auditeng.db.migrate.Catalog;
+import com.auditeng.db.safety.Linter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,14 @@ class SafetyCommandTest {
     void freshDatabase() {
         url = TestDatabase.fresh();
         db = new Catalog(url);
+    }
+
+    @Test
+    void lintHelpNamesEveryRuleTheLinterChecks() {
+        CliResult help = Cli.runRaw("db", "lint", "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.stdout().replaceAll("\\s+", " ")).contains(Linter.ruleIds());
     }
 
     @Test

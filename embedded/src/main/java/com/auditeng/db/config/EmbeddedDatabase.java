@@ -236,7 +236,8 @@ public final class EmbeddedDatabase implements DevelopmentServer {
             Thread.sleep(POLL.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ConfigurationException("interrupted while waiting for the embedded database");
+            throw new ConfigurationException("interrupted while waiting for the embedded database; nothing was changed, "
+                    + "run the command again");
         }
     }
 
