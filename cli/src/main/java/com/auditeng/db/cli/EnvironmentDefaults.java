@@ -1,6 +1,5 @@
 package com.auditeng.db.cli;
 
-import com.auditeng.db.config.DatabaseUrl;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -42,8 +41,9 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
         return Optional.ofNullable(System.getenv(name)).filter(value -> !value.isBlank());
     }
 
-    // PGHOST, PGPASSWORD and the others fill what DATABASE_URL leaves out, as for psql; they never stand in for it
+    // PGHOST, PGPASSWORD and the others fill what DATABASE_URL leaves out, as for psql; they never stand in for it.
+    // The URL parser reads only those, a blank one as unset.
     static Map<String, String> libpq() {
-        return DatabaseUrl.libpqVariables(System.getenv());
+        return System.getenv();
     }
 }

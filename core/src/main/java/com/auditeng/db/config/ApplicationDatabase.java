@@ -44,7 +44,7 @@ public final class ApplicationDatabase implements AutoCloseable {
     static ApplicationDatabase fromEnvironment(Map<String, String> environment, PrintStream notes) {
         String url = environment.get("DATABASE_URL");
         String home = environment.get("AUDITENG_HOME");
-        return of(url == null || url.isBlank() ? null : url, DatabaseUrl.libpqVariables(environment),
+        return of(url == null || url.isBlank() ? null : url, environment,
                 home == null || home.isBlank() ? DEFAULT_HOME : Path.of(home), notes);
     }
 
@@ -57,10 +57,11 @@ public final class ApplicationDatabase implements AutoCloseable {
         return of(databaseUrl, Map.of(), home, notes);
     }
 
-    private static ApplicationDatabase of(String databaseUrl, Map<String, String> libpq, Path home,
+    // the parser takes only libpq's variables from the environment, a blank one as unset
+    private static ApplicationDatabase of(String databaseUrl, Map<String, String> environment, Path home,
                                           PrintStream notes) {
         if (databaseUrl != null) {
-            return new ApplicationDatabase(DatabaseUrl.parse(databaseUrl, libpq), Optional.empty());
+            return new ApplicationDatabase(DatabaseUrl.parse(databaseUrl, environment), Optional.empty());
         }
         DevelopmentServer.Starter starter = ServiceLoader.load(DevelopmentServer.Starter.class).findFirst()
                 .orElseThrow(() -> new ConfigurationException("DATABASE_URL is not set and no embedded PostgreSQL "

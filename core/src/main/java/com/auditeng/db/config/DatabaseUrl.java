@@ -6,7 +6,6 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,21 +46,6 @@ public record DatabaseUrl(String host, int port, String database, String user, S
             throw new ConfigurationException("the database URL names no database; write it as " + RawUrl.EXAMPLE);
         }
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));   // keeps the order they were written in
-    }
-
-    /**
-     * libpq's variables ({@link #ENVIRONMENT}) that {@code environment} sets; one set but blank counts as unset, as
-     * for libpq.
-     */
-    public static Map<String, String> libpqVariables(Map<String, String> environment) {
-        Map<String, String> variables = new HashMap<>();
-        for (String name : ENVIRONMENT) {
-            String value = environment.get(name);
-            if (value != null && !value.isBlank()) {
-                variables.put(name, value);
-            }
-        }
-        return variables;
     }
 
     /** Reads a URL in any accepted form, with nothing taken from the environment. */
