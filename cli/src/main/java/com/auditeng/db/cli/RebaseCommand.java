@@ -21,6 +21,7 @@ import picocli.CommandLine.ParentCommand;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -111,15 +112,18 @@ final class RebaseCommand implements Callable<Integer> {
     /** A revision a database has applied keeps its number there: renumbering the file would orphan the row. */
     private static void refuseApplied(DatabaseConnector connector, Map<String, String> renames) {
         try (Connection connection = connector.open()) {
+            // by stem: the row does not keep the file's extension, .yaml or .yml
+            Map<String, String> renamedByStem = new HashMap<>();
+            renames.forEach((from, to) -> {
+                if (!to.equals(from)) {
+                    renamedByStem.put(RevisionFile.stemOf(from), from);
+                }
+            });
             for (AppliedRevision row : new History(connection).applied()) {
-                for (Map.Entry<String, String> rename : renames.entrySet()) {
-                    // by stem: the row does not keep the file's extension, .yaml or .yml
-                    if (RevisionFile.stemOf(rename.getKey()).equals(row.fileStem())
-                            && !rename.getValue().equals(rename.getKey())) {
-                        throw new ProblemFoundException(connector.url().redacted() + " has applied " + rename.getKey()
-                                + "; downgrade it below " + row.id() + " first (db downgrade), then rebase and upgrade "
-                                + "again");
-                    }
+                String file = renamedByStem.get(row.fileStem());
+                if (file != null) {
+                    throw new ProblemFoundException(connector.url().redacted() + " has applied " + file + "; downgrade "
+                            + "it below " + row.id() + " first (db downgrade), then rebase and upgrade again");
                 }
             }
         } catch (SQLException e) {
