@@ -6,6 +6,7 @@ import com.auditeng.db.config.SqlIdentifier;
 import com.auditeng.db.migrate.Backfill;
 import com.auditeng.db.migrate.HeadMarker;
 import com.auditeng.db.migrate.Phase;
+import com.auditeng.db.migrate.RevisionFile;
 import com.auditeng.db.migrate.RevisionId;
 import com.auditeng.db.migrate.Revisions;
 
@@ -197,13 +198,13 @@ public final class RevisionWriter {
 
     private static StringBuilder header(RevisionId id, String message) {
         String oneLine = message.replaceAll("\\s+", " ").strip();
-        return new StringBuilder(HEADER).append(fileName(id, message).replaceAll("\\.yaml$", ""))
+        return new StringBuilder(HEADER).append(RevisionFile.stemOf(fileName(id, message)))
                 .append(": ").append(oneLine).append('\n');
     }
 
     /** The message that {@code text}'s header gives, as {@link #header} wrote it; empty when it has none. */
     static Optional<String> messageIn(String fileName, String text) {
-        String header = HEADER + fileName.replaceAll("\\.yaml$", "") + ": ";
+        String header = HEADER + RevisionFile.stemOf(fileName) + ": ";
         return text.lines().filter(line -> line.startsWith(header)).findFirst()
                 .map(line -> line.substring(header.length()).strip());
     }

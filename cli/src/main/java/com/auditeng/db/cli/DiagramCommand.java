@@ -1,7 +1,6 @@
 package com.auditeng.db.cli;
 
 import com.auditeng.db.ExitCode;
-import com.auditeng.db.UsageException;
 import com.auditeng.db.schema.SchemaSnapshot;
 import com.auditeng.db.schema.ScratchServer;
 import com.auditeng.db.diagram.Diagram;
