@@ -139,13 +139,15 @@ final class Process {
      * jar's classes, then {@code args}.
      */
     private static List<String> java(String... args) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        List<String> command = jvm();
         command.addAll(ClassArchive.options());
         command.addAll(List.of(args));
         return command;
     }
 
-    private static String javaBinary() {
-        return ProcessHandle.current().info().command().orElse("java");
+    /** The JVM running the tests, with the launcher's flags for a short command line. */
+    static List<String> jvm() {
+        return new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
     }
 }
