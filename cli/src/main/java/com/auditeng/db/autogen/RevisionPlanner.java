@@ -2,11 +2,8 @@ package com.auditeng.db.autogen;
 
 import com.auditeng.db.schema.CatalogReader;
 import com.auditeng.db.schema.SchemaSnapshot;
-import com.auditeng.db.schema.ScratchDatabase;
 import com.auditeng.db.schema.WantedSchema;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,34 +25,30 @@ public final class RevisionPlanner {
 
     /** The steps from the schema at head to the entities, with the hinted drop-and-add pairs made renames. */
     public RevisionPlan plan(List<RenameHint> hints) {
-        try (ScratchDatabase atHead = scratch.atHead()) {
-            try (Connection connection = atHead.connect()) {
-                SchemaSnapshot wanted = model.get().readOn(connection);
-                SchemaSnapshot built = CatalogReader.read(connection);
-                SchemaSnapshot beforeRenames = built;
-                List<Change> changes = new ArrayList<>();
-                List<RenameHint> ordered = new ArrayList<>(hints.stream().filter(RenameHint::isTable).toList());
-                hints.stream().filter(hint -> !hint.isTable()).map(hint -> hint.afterTableRenames(hints))
-                        .forEach(ordered::add);
-                // renames run on the scratch database itself: PostgreSQL then carries them into every index,
-                // key and check, and the diff below starts from the renamed schema, as the revision will
-                for (RenameHint hint : ordered) {
-                    hint.check(built, wanted);
-                    try (Statement statement = connection.createStatement()) {
-                        statement.execute(hint.sql());
-                    }
-                    changes.add(hint.change());
-                    built = CatalogReader.read(connection);
+        return scratch.readAtHead(connection -> {
+            SchemaSnapshot wanted = model.get().readOn(connection);
+            SchemaSnapshot built = CatalogReader.read(connection);
+            SchemaSnapshot beforeRenames = built;
+            List<Change> changes = new ArrayList<>();
+            List<RenameHint> ordered = new ArrayList<>(hints.stream().filter(RenameHint::isTable).toList());
+            hints.stream().filter(hint -> !hint.isTable()).map(hint -> hint.afterTableRenames(hints))
+                    .forEach(ordered::add);
+            // renames run on the schema at head itself (undone afterwards): PostgreSQL then carries them into every
+            // index, key and check, and the diff below starts from the renamed schema, as the revision will
+            for (RenameHint hint : ordered) {
+                hint.check(built, wanted);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(hint.sql());
                 }
-                changes.addAll(SchemaDiff.between(built, wanted));
-                // a table renamed is one contract step whatever its columns do, so only column renames go side by side
-                List<Change> sideBySide = hints.stream().anyMatch(RenameHint::isTable) ? changes
-                        : SchemaDiff.between(beforeRenames, wanted);
-                return new RevisionPlan(changes, LikelyRename.among(changes), sideBySide);
+                changes.add(hint.change());
+                built = CatalogReader.read(connection);
             }
-        } catch (SQLException e) {
-            throw ScratchRevisions.unreadable(e);
-        }
+            changes.addAll(SchemaDiff.between(built, wanted));
+            // a table renamed is one contract step whatever its columns do, so only column renames go side by side
+            List<Change> sideBySide = hints.stream().anyMatch(RenameHint::isTable) ? changes
+                    : SchemaDiff.between(beforeRenames, wanted);
+            return new RevisionPlan(changes, LikelyRename.among(changes), sideBySide);
+        });
     }
 
     /** How the entities differ from the schema at head; empty when they match. */

@@ -40,12 +40,18 @@ public final class ScratchRevisions {
     }
 
     /**
-     * A new database holding the schema at head, copied from the server's template of it: the template is built
-     * once per set of revisions, named by a digest of their SQL, so check and autogenerate cost the same at 10
-     * revisions as at 1,000.
+     * What {@code reading} finds on a database holding the schema at head, whose changes to it are undone (see
+     * {@link ScratchServer#readTemplate}): the server keeps that schema as a template, built once per set of
+     * revisions and named by a digest of their SQL, so check and autogenerate cost the same at 10 revisions as at
+     * 1,000.
      */
-    public ScratchDatabase atHead() {
-        return server.createFromTemplate(digest(), scratch -> runner(scratch).upgrade(Target.parse("head"), ok -> { }));
+    public <T> T readAtHead(ScratchServer.Reading<T> reading) {
+        try {
+            return server.readTemplate(digest(),
+                    scratch -> runner(scratch).upgrade(Target.parse("head"), ok -> { }), reading);
+        } catch (SQLException e) {
+            throw unreadable(e);
+        }
     }
 
     /** A new, empty database. */
@@ -58,13 +64,13 @@ public final class ScratchRevisions {
         return new MigrationRunner(scratch.connector(), revisions, compiler, LOCK_TIMEOUT, scratch.notes());
     }
 
-    /** The schema the revisions build up to {@code target}; at head, read from a copy of the template. */
+    /** The schema the revisions build up to {@code target}; at head, read from the server's template of it. */
     public SchemaSnapshot schemaAt(Target target) {
-        boolean head = target.resolve(revisions, Target.BASE_POSITION) == revisions.all().size() - 1;
-        try (ScratchDatabase scratch = head ? atHead() : empty()) {
-            if (!head) {
-                runner(scratch).upgrade(target, applied -> { });
-            }
+        if (target.resolve(revisions, Target.BASE_POSITION) == revisions.all().size() - 1) {
+            return readAtHead(CatalogReader::read);
+        }
+        try (ScratchDatabase scratch = empty()) {
+            runner(scratch).upgrade(target, applied -> { });
             try (Connection connection = scratch.connect()) {
                 return CatalogReader.read(connection);
             }

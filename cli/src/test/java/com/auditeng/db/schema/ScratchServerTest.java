@@ -3,23 +3,38 @@ package com.auditeng.db.schema;
 import com.auditeng.db.TestDatabase;
 import com.auditeng.db.config.DatabaseUrl;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The maintenance connection a scratch server keeps for its creates and drops, on the tests' real server. */
+/**
+ * The maintenance connection a scratch server keeps for its creates and drops, and how its templates are read: on the
+ * tests' real server and on an embedded one of a temporary home.
+ */
 class ScratchServerTest {
     private static final PrintWriter NOWHERE = new PrintWriter(Writer.nullWriter());
+    private static final Consumer<ScratchDatabase> BOOKS = scratch -> {
+        try (Connection connection = scratch.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE books (id integer PRIMARY KEY, title text)");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    };
 
     @Test
     void createsAndDropsShareOneConnectionWhichIsReplacedOnceTheServerEndsIt() throws Exception {
@@ -40,6 +55,83 @@ class ScratchServerTest {
 
             assertThat(sessionsSince(observer, start)).as("the session that replaced the ended one")
                     .hasSize(1).doesNotContain(kept.get(0));
+        }
+    }
+
+    @Test
+    void theEmbeddedServerIsReadInPlaceAndWhatAReadingChangesIsUndoneWhetherItSucceedsOrFails(@TempDir Path home)
+            throws Exception {
+        try (ScratchServer server = ScratchServer.embedded(home, Duration.ofSeconds(30), Duration.ZERO, NOWHERE)) {
+            String read = server.readTemplate("books", BOOKS, connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("ALTER TABLE books RENAME TO volumes");
+                    statement.execute("CREATE SCHEMA entities");
+                }
+                return database(connection) + " " + tables(connection);
+            });
+            assertThat(read).isEqualTo(ScratchServer.TEMPLATE_PREFIX + "books [volumes]");
+
+            assertThatThrownBy(() -> server.readTemplate("books", BOOKS, connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("DROP TABLE books");
+                }
+                throw new IllegalStateException("the reading failed");
+            })).hasMessage("the reading failed");
+
+            String after = server.readTemplate("books", BOOKS, connection -> tables(connection) + " "
+                    + schemas(connection));
+            assertThat(after).isEqualTo("[books] []");
+        }
+    }
+
+    @Test
+    void aSharedServerIsReadOnACopyOfItsTemplateDroppedAfterIt() throws Exception {
+        DatabaseUrl admin = TestDatabase.serverUrl();
+        String key = "books" + ProcessHandle.current().pid();
+        try (Connection observer = TestDatabase.connect(admin); ScratchServer server = ScratchServer.at(admin, NOWHERE)) {
+            String read = server.readTemplate(key, BOOKS, connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("ALTER TABLE books RENAME TO volumes");
+                }
+                return database(connection);
+            });
+
+            assertThat(read).startsWith(ScratchServer.PREFIX);
+            assertThat(databasesNamed(observer, read)).as("the copy, after the reading").isZero();
+            String again = server.readTemplate(key, BOOKS, ScratchServerTest::tables);
+            assertThat(again).isEqualTo("[books]");
+        }
+    }
+
+    private static String database(Connection connection) throws SQLException {
+        return single(connection, "SELECT current_database()");
+    }
+
+    private static String tables(Connection connection) throws SQLException {
+        return "[" + single(connection, "SELECT string_agg(tablename, ', ' ORDER BY tablename) FROM pg_tables "
+                + "WHERE schemaname = 'public'") + "]";
+    }
+
+    private static String schemas(Connection connection) throws SQLException {
+        String schemas = single(connection, "SELECT string_agg(nspname, ', ') FROM pg_namespace "
+                + "WHERE nspname = 'entities'");
+        return "[" + (schemas == null ? "" : schemas) + "]";
+    }
+
+    private static int databasesNamed(Connection observer, String name) throws SQLException {
+        try (PreparedStatement query = observer.prepareStatement("SELECT count(*) FROM pg_database WHERE datname = ?")) {
+            query.setString(1, name);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    private static String single(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 
