@@ -1,10 +1,12 @@
 # Shared by the bench scripts that time ./auditeng: builds a checkout's launcher when its sources changed and waits
-# for the start-up cache it then trains beside its first command, so that no timed run goes without the cache.
+# for the start-up caches it then trains beside its first command, so that no timed run goes without them.
 launcher_ready() {
     local target="$1/cli/target" i
     "$1/auditeng" --version >/dev/null
     for ((i = 0; i < 1200; i++)); do
-        if [ "$target/auditeng.aot" -nt "$target/auditeng.jar" ] || [ "$target/auditeng.jsa" -nt "$target/auditeng.jar" ] \
+        # the training moves db revision's cache into place last
+        if [ "$target/auditeng-authoring.aot" -nt "$target/auditeng.jar" ] \
+            || [ "$target/auditeng-authoring.jsa" -nt "$target/auditeng.jar" ] \
             || [ "$target/cache-training.failed" -nt "$target/auditeng.jar" ]; then
             return 0
         fi

@@ -37,12 +37,20 @@ public final class RevisionCompiler {
     public void prepareInBackground() {
         Thread preparing = new Thread(() -> {
             try {
-                LiquibaseCompiler.prepare();
+                prepare();
             } catch (RuntimeException e) {
                 // only time is lost: the real compile reports what is wrong
             }
         }, "auditeng-liquibase-preparation");
         preparing.setDaemon(true);
         preparing.start();
+    }
+
+    /**
+     * Loads Liquibase and the generators of the changes autogenerate writes, on this thread, waiting for a
+     * preparation in the background to end: what the start-up cache of {@code db revision} is trained on.
+     */
+    public static void prepare() {
+        LiquibaseCompiler.prepare();
     }
 }
