@@ -7,6 +7,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +40,36 @@ class CompiledRevisionCacheTest {
         assertThat(cache.read(file)).contains(compiled);
         assertThat(compiled.upgradeSteps()).hasSize(3)
                 .allSatisfy(step -> assertThat(step.comment()).isEqualTo("lint-accept: set-not-null small table"));
+    }
+
+    @Test
+    void everyKindOfOperationAndEveryFieldOfARevisionIsReadBackAsWritten(@TempDir Path folder) {
+        Operation.Column id = new Operation.Column("id", "uuid", true, "gen_random_uuid()", false);
+        Operation.Column serial = new Operation.Column("n", "bigint", false, "", true);
+        List<Operation> operations = List.of(new Operation.CreateTable("gauges", List.of(id, serial)),
+                new Operation.DropTable("old"), new Operation.AddColumn("gauges", serial),
+                new Operation.DropColumn("gauges", "site"), new Operation.AlterType("gauges", "n", "text", "n::text"),
+                new Operation.SetNotNull("gauges", "n"),
+                new Operation.AddConstraint("gauges", "ck_n", Operation.ConstraintKind.CHECK, true, false, "n"),
+                new Operation.AddConstraint("gauges", "uq_n", Operation.ConstraintKind.UNIQUE, false, true, ""),
+                new Operation.ValidateConstraint("gauges", "ck_n"), new Operation.DropConstraint("gauges", "ck_n"),
+                new Operation.CreateIndex("gauges", "ix_n", true, true), new Operation.DropIndex("", "ix_n", true),
+                new Operation.Reindex("", "ix_n", true), new Operation.Rename("gauges", "n", "m"),
+                new Operation.Rename("gauges", "", "meters"));
+        assertThat(operations).extracting(Object::getClass).as("a sample of every kind of operation")
+                .containsAll(Arrays.asList(Operation.class.getPermittedSubclasses()));
+        RevisionFile file = revision("gauges");
+        CompiledRevision written = new CompiledRevision(file,
+                List.of(new Step(List.of("SELECT 1", "SELECT 2"), "0001-a", "lint-accept: x why", operations),
+                        new Step(List.of("SELECT 3"), "0001-b", "", List.of())),
+                List.of(new Step(List.of("SELECT 4"), "0001-a", "", List.of(new Operation.DropTable("gauges")))),
+                false, Optional.empty(), Phase.EXPAND,
+                Optional.of(new Backfill("gauges", "n = 1", Optional.of("n IS NULL"), 500, Duration.ofMillis(20))));
+        CompiledRevisionCache cache = CompiledRevisionCache.in(folder.resolve("jar-stamp"));
+
+        cache.write(written);
+
+        assertThat(cache.read(file)).contains(written);
     }
 
     @Test

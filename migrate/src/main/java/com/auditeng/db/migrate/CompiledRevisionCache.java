@@ -7,12 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,11 +20,6 @@ import java.util.Optional;
  * fresh cache (see {@link CacheFolder}).
  */
 final class CompiledRevisionCache {
-    private static final ObjectInputFilter STEP_TYPES = ObjectInputFilter.Config.createFilter(
-            "maxdepth=12;com.auditeng.db.migrate.Step;com.auditeng.db.migrate.Operation$*;java.util.ArrayList;"
-                    + "java.util.ImmutableCollections$*;java.util.CollSer;java.lang.Enum;java.lang.String;"
-                    // the Object[] inside ArrayList and List.of's serial form is checked as java.lang.Object
-                    + "java.lang.Object;!*");
     private final CacheFolder folder;
 
     private CompiledRevisionCache(CacheFolder folder) {
@@ -52,15 +43,15 @@ final class CompiledRevisionCache {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry.get()))) {
             boolean transactional = in.readBoolean();
             Optional<String> irreversible = in.readBoolean() ? Optional.of(CacheFolder.readText(in)) : Optional.empty();
-            List<Step> upgrade = readSteps(in);
-            List<Step> downgrade = readSteps(in);
+            List<Step> upgrade = StepFormat.read(in);
+            List<Step> downgrade = StepFormat.read(in);
             Phase phase = Phase.valueOf(CacheFolder.readText(in));
             Optional<Backfill> backfill = in.readBoolean() ? Optional.of(new Backfill(CacheFolder.readText(in), CacheFolder.readText(in),
                     in.readBoolean() ? Optional.of(CacheFolder.readText(in)) : Optional.empty(), in.readInt(),
                     Duration.ofMillis(in.readLong()))) : Optional.empty();
             return Optional.of(new CompiledRevision(file, upgrade, downgrade, transactional, irreversible, phase,
                     backfill));
-        } catch (IOException | ClassNotFoundException | ClassCastException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();   // a damaged entry is compiled again and overwritten
         }
     }
@@ -74,8 +65,8 @@ final class CompiledRevisionCache {
                 if (revision.irreversible().isPresent()) {
                     CacheFolder.writeText(out, revision.irreversible().get());
                 }
-                writeSteps(out, revision.upgradeSteps());
-                writeSteps(out, revision.downgradeSteps());
+                StepFormat.write(out, revision.upgradeSteps());
+                StepFormat.write(out, revision.downgradeSteps());
                 CacheFolder.writeText(out, revision.phase().name());
                 out.writeBoolean(revision.backfill().isPresent());
                 if (revision.backfill().isPresent()) {
@@ -91,29 +82,8 @@ final class CompiledRevisionCache {
                 }
             }
             folder.write(revision.file().checksum(), bytes.toByteArray());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // a cache that cannot be written only costs time
-        }
-    }
-
-    // Steps are records of strings, lists and enums: Java serialization rebuilds records through their
-    // constructors, and the filter admits nothing but those types, so an entry cannot name another class.
-    private static void writeSteps(DataOutputStream out, List<Step> steps) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
-            objects.writeObject(new ArrayList<>(steps));
-        }
-        out.writeInt(bytes.size());
-        out.write(bytes.toByteArray());
-    }
-
-    private static List<Step> readSteps(DataInputStream in) throws IOException, ClassNotFoundException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            objects.setObjectInputFilter(STEP_TYPES);
-            List<?> read = (List<?>) objects.readObject();
-            return read.stream().map(Step.class::cast).toList();
         }
     }
 }

@@ -1,22 +1,20 @@
 package com.auditeng.db.migrate;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What a statement does to the schema, as far as lint and the data-loss guard need to know: read from a typed
  * Liquibase change where the revision uses one, and from the tokens of the SQL otherwise. Names are the last part of
- * a qualified name, as PostgreSQL stores them. Serializable: compiled revisions are cached on disk.
+ * a qualified name, as PostgreSQL stores them. Compiled revisions are cached on disk in {@link StepFormat}.
  */
-public sealed interface Operation extends Serializable {
+public sealed interface Operation {
 
     /** The table the operation acts on; empty when the statement names only an index. */
     String table();
 
     /** A column as a table definition or {@code ADD COLUMN} declares it. */
-    record Column(String name, String type, boolean notNull, String defaultExpression, boolean generated)
-            implements Serializable {
+    record Column(String name, String type, boolean notNull, String defaultExpression, boolean generated) {
         /** The default as written ({@code now()}, {@code nextval('s')}); empty when the column has none. */
         public Optional<String> defaultValue() {
             return defaultExpression.isEmpty() ? Optional.empty() : Optional.of(defaultExpression);

@@ -1,14 +1,12 @@
 package com.auditeng.db.migrate;
 
-import java.io.Serializable;
 import java.util.List;
 
 /**
  * One change of a revision: the statements it runs, the change set it belongs to (with that change set's
  * {@code comment:}, where reviewed exceptions are written) and what the statements do.
  */
-public record Step(List<String> statements, String changeSet, String comment, List<Operation> operations)
-        implements Serializable {
+public record Step(List<String> statements, String changeSet, String comment, List<Operation> operations) {
 
     public Step {
         statements = List.copyOf(statements);
@@ -20,12 +18,12 @@ public record Step(List<String> statements, String changeSet, String comment, Li
         return new Step(List.of(sql), "", "", StatementReader.read(sql));
     }
 
-    /** The statements on one line each, joined by {@code ; }. */
     /** The statements of {@code steps}, in order. */
     public static List<String> statementsOf(List<Step> steps) {
         return steps.stream().flatMap(step -> step.statements().stream()).toList();
     }
 
+    /** The statements on one line each, joined by {@code ; }. */
     public String sql() {
         return String.join("; ", statements);
     }
