@@ -52,6 +52,10 @@ final class RevisionCommand implements Callable<Integer> {
         Path folder = db.settings().migrations().orElseThrow(() -> new ConfigurationException("db revision writes "
                 + "into the migrations folder, and none is set; pass --migrations DIR or set AUDITENG_MIGRATIONS "
                 + "(./auditeng sets it to migrate/src/main/resources/db/migrations)"));
+        if (autogenerate) {
+            // the revision written is compiled to be linted: Liquibase loads meanwhile, from the command's first step
+            db.compiler().prepareInBackground();
+        }
         Revisions revisions = Revisions.load(folder);
         RevisionWriter.requireWords(message);   // before any work
         List<RenameHint> hints = renames.stream().map(RenameHint::parse).toList();
@@ -63,7 +67,6 @@ final class RevisionCommand implements Callable<Integer> {
             return ExitCode.OK.number();
         }
         RevisionPlan plan;
-        db.compiler().prepareInBackground();   // the revision written is compiled to be linted
         Supplier<ModelSchema> entities = model.readInBackground();
         try (ScratchServer server = db.scratchServer()) {
             plan = new RevisionPlanner(new ScratchRevisions(server, revisions, db.compiler()), entities)
