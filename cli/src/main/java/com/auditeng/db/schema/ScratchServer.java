@@ -94,49 +94,60 @@ public final class ScratchServer implements AutoCloseable {
      * rolled back after it, so that it may change what it reads (create a schema, rename a table) and leave nothing.
      *
      * <p>What {@code build} makes is kept on the server as a template database named by {@code key} (a digest of
-     * what {@code build} runs, so that a key names one content), built on the first call: the schema of 1,000
-     * revisions costs one build. The embedded server is this command's alone while it holds the home's lock, so
-     * {@code reading} runs on the template itself; a copy of it (CREATE DATABASE ... TEMPLATE) took 130 of the
-     * 700 ms of an autogenerate. On a server named by {@code --scratch-url}, other commands may copy the template
-     * or replace it with another meanwhile, which a connection to it would stop or break: there, {@code reading}
-     * runs on a copy, dropped after it.
+     * what {@code build} runs, so that a key names one content): the schema of 1,000 revisions costs one build.
+     * Where {@code reading} runs:
+     * <ul>
+     *   <li>on the template as it is built, before it is published under its name, when the server lacks it: no
+     *   other command knows that database yet;</li>
+     *   <li>on the template itself on the embedded server, which is this command's alone while it holds the home's
+     *   lock: a copy of it (CREATE DATABASE ... TEMPLATE) took 130 of the 700 ms of an autogenerate;</li>
+     *   <li>on a copy, dropped after it, on a server named by {@code --scratch-url}: there other commands may copy
+     *   the template or replace it with another meanwhile, which a connection to it would stop or break.</li>
+     * </ul>
      */
     public <T> T readTemplate(String key, Consumer<ScratchDatabase> build, Reading<T> reading) throws SQLException {
-        String template = template(key, build);
-        if (owned.isPresent()) {
-            try (Connection connection = connector(maintenance.withDatabase(template)).open()) {
-                return RolledBackWork.run(connection, () -> reading.read(connection));
-            }
-        }
-        String name = PREFIX + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        execute("CREATE DATABASE " + name + " TEMPLATE " + template + copyStrategy());
-        try (ScratchDatabase copy = new ScratchDatabase(this, maintenance.withDatabase(name), notes);
-             Connection connection = copy.connect()) {
-            return RolledBackWork.run(connection, () -> reading.read(connection));
-        }
-    }
-
-    /** The name of the template database {@code key} names, built by {@code build} unless the server has it. */
-    private String template(String key, Consumer<ScratchDatabase> build) {
         if (!key.matches("[a-z0-9]{1,40}")) {
             throw new IllegalArgumentException("a template key is 1 to 40 lower-case letters and digits: " + key);
         }
         String template = TEMPLATE_PREFIX + key;
         if (!exists(template)) {
-            String building = PREFIX + "template_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-            execute("CREATE DATABASE " + building + copyStrategy());
-            ScratchDatabase scratch = new ScratchDatabase(this, maintenance.withDatabase(building), notes);
-            try {
-                build.accept(scratch);
-            } catch (RuntimeException e) {
-                scratch.close();
-                throw e;
-            }
-            // published under its final name only once complete, so a template is never half built
+            return buildThenRead(template, build, reading);
+        }
+        if (owned.isPresent()) {
+            return readOn(template, reading);
+        }
+        String name = PREFIX + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        execute("CREATE DATABASE " + name + " TEMPLATE " + template + copyStrategy());
+        try (ScratchDatabase copy = new ScratchDatabase(this, maintenance.withDatabase(name), notes)) {
+            return readOn(copy.url().database(), reading);
+        }
+    }
+
+    private <T> T buildThenRead(String template, Consumer<ScratchDatabase> build, Reading<T> reading)
+            throws SQLException {
+        String building = PREFIX + "template_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        execute("CREATE DATABASE " + building + copyStrategy());
+        ScratchDatabase scratch = new ScratchDatabase(this, maintenance.withDatabase(building), notes);
+        try {
+            build.accept(scratch);
+        } catch (RuntimeException e) {
+            scratch.close();
+            throw e;
+        }
+        try {
+            return readOn(building, reading);
+        } finally {
+            // published under its final name only once complete, so a template is never half built; what the
+            // reading changed is undone, so it is published even when the reading failed
             execute("ALTER DATABASE " + building + " RENAME TO " + template);
             dropTemplatesOtherThan(template);
         }
-        return template;
+    }
+
+    private <T> T readOn(String database, Reading<T> reading) throws SQLException {
+        try (Connection connection = connector(maintenance.withDatabase(database)).open()) {
+            return RolledBackWork.run(connection, () -> reading.read(connection));
+        }
     }
 
     /** A new, empty database, dropped again when closed. */

@@ -2,6 +2,7 @@ package com.auditeng.db.schema;
 
 import com.auditeng.db.TestDatabase;
 import com.auditeng.db.config.DatabaseUrl;
+import com.auditeng.db.schema.ScratchServer.Reading;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,14 +63,15 @@ class ScratchServerTest {
     void theEmbeddedServerIsReadInPlaceAndWhatAReadingChangesIsUndoneWhetherItSucceedsOrFails(@TempDir Path home)
             throws Exception {
         try (ScratchServer server = ScratchServer.embedded(home, Duration.ofSeconds(30), Duration.ZERO, NOWHERE)) {
-            String read = server.readTemplate("books", BOOKS, connection -> {
+            String building = server.readTemplate("books", BOOKS, connection -> {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("ALTER TABLE books RENAME TO volumes");
                     statement.execute("CREATE SCHEMA entities");
                 }
                 return database(connection) + " " + tables(connection);
             });
-            assertThat(read).isEqualTo(ScratchServer.TEMPLATE_PREFIX + "books [volumes]");
+            assertThat(building).as("the first reading, on the template being built")
+                    .startsWith(ScratchServer.PREFIX + "template_").endsWith(" [volumes]");
 
             assertThatThrownBy(() -> server.readTemplate("books", BOOKS, connection -> {
                 try (Statement statement = connection.createStatement()) {
@@ -78,26 +80,31 @@ class ScratchServerTest {
                 throw new IllegalStateException("the reading failed");
             })).hasMessage("the reading failed");
 
-            String after = server.readTemplate("books", BOOKS, connection -> tables(connection) + " "
-                    + schemas(connection));
-            assertThat(after).isEqualTo("[books] []");
+            String after = server.readTemplate("books", BOOKS, connection -> database(connection) + " "
+                    + tables(connection) + " " + schemas(connection));
+            assertThat(after).isEqualTo(ScratchServer.TEMPLATE_PREFIX + "books [books] []");
         }
     }
 
     @Test
-    void aSharedServerIsReadOnACopyOfItsTemplateDroppedAfterIt() throws Exception {
+    void aSharedServerReadsTheTemplateAsItIsBuiltThenOnCopiesDroppedAfterThem() throws Exception {
         DatabaseUrl admin = TestDatabase.serverUrl();
         String key = "books" + ProcessHandle.current().pid();
         try (Connection observer = TestDatabase.connect(admin); ScratchServer server = ScratchServer.at(admin, NOWHERE)) {
-            String read = server.readTemplate(key, BOOKS, connection -> {
+            Reading<String> renaming = connection -> {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("ALTER TABLE books RENAME TO volumes");
                 }
-                return database(connection);
-            });
+                return database(connection) + " " + tables(connection);
+            };
+            String building = server.readTemplate(key, BOOKS, renaming);
+            String copy = server.readTemplate(key, BOOKS, renaming);
 
-            assertThat(read).startsWith(ScratchServer.PREFIX);
-            assertThat(databasesNamed(observer, read)).as("the copy, after the reading").isZero();
+            assertThat(building).startsWith(ScratchServer.PREFIX + "template_").endsWith(" [volumes]");
+            assertThat(copy).startsWith(ScratchServer.PREFIX).doesNotStartWith(ScratchServer.PREFIX + "template_")
+                    .endsWith(" [volumes]");
+            assertThat(databasesNamed(observer, copy.split(" ")[0])).as("the copy, after the reading").isZero();
+            assertThat(databasesNamed(observer, ScratchServer.TEMPLATE_PREFIX + key)).as("the template").isOne();
             String again = server.readTemplate(key, BOOKS, ScratchServerTest::tables);
             assertThat(again).isEqualTo("[books]");
         }
