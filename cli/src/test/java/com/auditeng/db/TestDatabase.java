@@ -101,9 +101,12 @@ public final class TestDatabase {
 
     private static EmbeddedPostgres start() {
         try {
-            // the suite creates and drops hundreds of databases; their files need not survive a crash of the machine
+            // the suite creates and drops hundreds of databases; their files need not survive a crash of the machine,
+            // and no replica follows them: with wal_level minimal, CREATE DATABASE copies its template's pages without
+            // writing each to the WAL as well (75 against 125 ms each, PostgreSQL 15, timed with psql)
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(true)
-                    .setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");
+                    .setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off")
+                    .setServerConfig("wal_level", "minimal").setServerConfig("max_wal_senders", "0");
             requestedVersion().ifPresent(version -> builder.setPgBinaryResolver(binariesOf(version)));
             return builder.start();
         } catch (IOException e) {
