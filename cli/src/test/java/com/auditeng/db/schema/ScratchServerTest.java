@@ -125,14 +125,9 @@ class ScratchServerTest {
         return "[" + (schemas == null ? "" : schemas) + "]";
     }
 
+    // the names are the server's own, of letters, digits and underscores
     private static int databasesNamed(Connection observer, String name) throws SQLException {
-        try (PreparedStatement query = observer.prepareStatement("SELECT count(*) FROM pg_database WHERE datname = ?")) {
-            query.setString(1, name);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        }
+        return Integer.parseInt(single(observer, "SELECT count(*) FROM pg_database WHERE datname = '" + name + "'"));
     }
 
     private static String single(Connection connection, String sql) throws SQLException {
