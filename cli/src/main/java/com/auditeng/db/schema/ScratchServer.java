@@ -32,6 +32,7 @@ public final class ScratchServer implements AutoCloseable {
     static final String PREFIX = "auditeng_scratch_";
     static final String TEMPLATE_PREFIX = "auditeng_head_";
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final String DUPLICATE_DATABASE = "42P04";
 
     private final DatabaseUrl maintenance;
     private final String setting;
@@ -100,7 +101,7 @@ public final class ScratchServer implements AutoCloseable {
      *   <li>on the template as it is built, before it is published under its name, when the server lacks it: no
      *   other command knows that database yet;</li>
      *   <li>on the template itself on the embedded server, which is this command's alone while it holds the home's
-     *   lock: a copy of it (CREATE DATABASE ... TEMPLATE) took 130 of the 700 ms of an autogenerate;</li>
+     *   lock: a copy of it (CREATE DATABASE ... TEMPLATE) took 95 to 145 of the 700 ms of an autogenerate;</li>
      *   <li>on a copy, dropped after it, on a server named by {@code --scratch-url}: there other commands may copy
      *   the template or replace it with another meanwhile, which a connection to it would stop or break.</li>
      * </ul>
@@ -134,14 +135,38 @@ public final class ScratchServer implements AutoCloseable {
             scratch.close();
             throw e;
         }
+        // what the reading changed is undone, so the template is published whether or not the reading succeeded
+        T read;
         try {
-            return readOn(building, reading);
-        } finally {
-            // published under its final name only once complete, so a template is never half built; what the
-            // reading changed is undone, so it is published even when the reading failed
-            execute("ALTER DATABASE " + building + " RENAME TO " + template);
-            dropTemplatesOtherThan(template);
+            read = readOn(building, reading);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                publish(building, template);
+            } catch (RuntimeException publishing) {
+                e.addSuppressed(publishing);
+            }
+            throw e;
         }
+        publish(building, template);
+        return read;
+    }
+
+    /**
+     * Gives a template built under {@code building} its name, only once it is complete, so that a template is never
+     * half built. Another command that lacked it too may have published it meanwhile: its name says it holds the
+     * same, so this copy is dropped.
+     */
+    private synchronized void publish(String building, String template) {
+        try (Statement statement = connection().createStatement()) {
+            statement.execute("ALTER DATABASE " + building + " RENAME TO " + template);
+        } catch (SQLException e) {
+            drop(building);
+            if (DUPLICATE_DATABASE.equals(e.getSQLState())) {
+                return;
+            }
+            throw failure("prepare a scratch database", e);
+        }
+        dropTemplatesOtherThan(template);
     }
 
     private <T> T readOn(String database, Reading<T> reading) throws SQLException {

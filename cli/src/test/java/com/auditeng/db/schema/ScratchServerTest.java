@@ -40,7 +40,8 @@ class ScratchServerTest {
     @Test
     void createsAndDropsShareOneConnectionWhichIsReplacedOnceTheServerEndsIt() throws Exception {
         DatabaseUrl admin = TestDatabase.serverUrl();
-        try (Connection observer = TestDatabase.connect(admin); ScratchServer server = ScratchServer.at(admin, NOWHERE)) {
+        try (Connection observer = TestDatabase.connect(admin);
+             ScratchServer server = ScratchServer.at(admin, NOWHERE)) {
             Timestamp start = now(observer);
             for (int i = 0; i < 3; i++) {
                 server.create().close();
@@ -90,7 +91,8 @@ class ScratchServerTest {
     void aSharedServerReadsTheTemplateAsItIsBuiltThenOnCopiesDroppedAfterThem() throws Exception {
         DatabaseUrl admin = TestDatabase.serverUrl();
         String key = "books" + ProcessHandle.current().pid();
-        try (Connection observer = TestDatabase.connect(admin); ScratchServer server = ScratchServer.at(admin, NOWHERE)) {
+        try (Connection observer = TestDatabase.connect(admin);
+             ScratchServer server = ScratchServer.at(admin, NOWHERE)) {
             Reading<String> renaming = connection -> {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("ALTER TABLE books RENAME TO volumes");
@@ -107,6 +109,49 @@ class ScratchServerTest {
             assertThat(databasesNamed(observer, ScratchServer.TEMPLATE_PREFIX + key)).as("the template").isOne();
             String again = server.readTemplate(key, BOOKS, ScratchServerTest::tables);
             assertThat(again).isEqualTo("[books]");
+        }
+    }
+
+    @Test
+    void aTemplateWhoseFirstReadingFailsIsPublishedAllTheSame() throws Exception {
+        DatabaseUrl admin = TestDatabase.serverUrl();
+        String key = "failing" + ProcessHandle.current().pid();
+        String[] building = new String[1];
+        try (Connection observer = TestDatabase.connect(admin);
+             ScratchServer server = ScratchServer.at(admin, NOWHERE)) {
+            assertThatThrownBy(() -> server.readTemplate(key, BOOKS, connection -> {
+                building[0] = database(connection);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("DROP TABLE books");
+                }
+                throw new IllegalStateException("the reading failed");
+            })).hasMessage("the reading failed").hasNoSuppressedExceptions();
+
+            assertThat(databasesNamed(observer, building[0])).as("the database built, under its building name")
+                    .isZero();
+            assertThat(databasesNamed(observer, ScratchServer.TEMPLATE_PREFIX + key)).isOne();
+            String tables = server.readTemplate(key, BOOKS, ScratchServerTest::tables);
+            assertThat(tables).isEqualTo("[books]");
+        }
+    }
+
+    @Test
+    void aTemplateAnotherCommandPublishedMeanwhileIsKeptAndTheReadingStillAnswers() throws Exception {
+        DatabaseUrl admin = TestDatabase.serverUrl();
+        String key = "raced" + ProcessHandle.current().pid();
+        String template = ScratchServer.TEMPLATE_PREFIX + key;
+        try (Connection observer = TestDatabase.connect(admin);
+             ScratchServer server = ScratchServer.at(admin, NOWHERE)) {
+            String building = server.readTemplate(key, BOOKS, connection -> {
+                try (Statement statement = observer.createStatement()) {
+                    statement.execute("CREATE DATABASE " + template);   // as another command's build would
+                }
+                return database(connection);
+            });
+
+            assertThat(building).startsWith(ScratchServer.PREFIX + "template_");
+            assertThat(databasesNamed(observer, building)).as("this command's build, dropped").isZero();
+            assertThat(databasesNamed(observer, template)).as("the other command's template").isOne();
         }
     }
 
