@@ -46,14 +46,16 @@ class CompiledRevisionCacheTest {
     void everyKindOfOperationAndEveryFieldOfARevisionIsReadBackAsWritten(@TempDir Path folder) {
         Operation.Column id = new Operation.Column("id", "uuid", true, "gen_random_uuid()", false);
         Operation.Column serial = new Operation.Column("n", "bigint", false, "", true);
-        List<Operation> operations = List.of(new Operation.CreateTable("gauges", List.of(id, serial)),
+        Operation.Column flag = new Operation.Column("f", "boolean", true, "", false);
+        List<Operation> operations = List.of(new Operation.CreateTable("gauges", List.of(id, serial, flag)),
                 new Operation.DropTable("old"), new Operation.AddColumn("gauges", serial),
                 new Operation.DropColumn("gauges", "site"), new Operation.AlterType("gauges", "n", "text", "n::text"),
                 new Operation.SetNotNull("gauges", "n"),
                 new Operation.AddConstraint("gauges", "ck_n", Operation.ConstraintKind.CHECK, true, false, "n"),
                 new Operation.AddConstraint("gauges", "uq_n", Operation.ConstraintKind.UNIQUE, false, true, ""),
                 new Operation.ValidateConstraint("gauges", "ck_n"), new Operation.DropConstraint("gauges", "ck_n"),
-                new Operation.CreateIndex("gauges", "ix_n", true, true), new Operation.DropIndex("", "ix_n", true),
+                new Operation.CreateIndex("gauges", "ix_n", true, false),
+                new Operation.CreateIndex("gauges", "ix_m", false, true), new Operation.DropIndex("", "ix_n", true),
                 new Operation.Reindex("", "ix_n", true), new Operation.Rename("gauges", "n", "m"),
                 new Operation.Rename("gauges", "", "meters"));
         assertThat(operations).extracting(Object::getClass).as("a sample of every kind of operation")
@@ -92,6 +94,25 @@ class CompiledRevisionCacheTest {
             }
         }
 
+        assertThat(cache.read(file)).isEmpty();
+    }
+
+    @Test
+    void anEntryCutShortOrClaimingMoreThanItHoldsIsAMissNotAFailure(@TempDir Path folder) throws IOException {
+        CompiledRevisionCache cache = CompiledRevisionCache.in(folder.resolve("jar-stamp"));
+        RevisionFile file = revision("gauges");
+        cache.write(new RevisionCompiler().compile(file));
+        Path entry = folder.resolve("jar-stamp").resolve(file.checksum());
+        byte[] whole = Files.readAllBytes(entry);
+
+        for (int length : List.of(whole.length - 1, whole.length / 2, 3)) {
+            Files.write(entry, Arrays.copyOf(whole, length));
+            assertThat(cache.read(file)).as("the first %d bytes", length).isEmpty();
+        }
+        // after the two flags, a count of upgrade steps, then the first step's count of statements: a huge one
+        byte[] claiming = whole.clone();
+        claiming[6] = (byte) 0x7f;
+        Files.write(entry, claiming);
         assertThat(cache.read(file)).isEmpty();
     }
 

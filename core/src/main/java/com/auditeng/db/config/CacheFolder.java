@@ -128,8 +128,13 @@ public final class CacheFolder {
         out.write(bytes);
     }
 
+    /** Reads what {@link #writeText} wrote; a length the entry cannot hold (a damaged entry) is an IOException. */
     public static String readText(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) {
+            throw new IOException("a text of " + length + " bytes where " + in.available() + " are left");
+        }
+        byte[] bytes = new byte[length];
         in.readFully(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
     }

@@ -51,7 +51,7 @@ final class CompiledRevisionCache {
                     Duration.ofMillis(in.readLong()))) : Optional.empty();
             return Optional.of(new CompiledRevision(file, upgrade, downgrade, transactional, irreversible, phase,
                     backfill));
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();   // a damaged entry is compiled again and overwritten
         }
     }

@@ -58,9 +58,8 @@ final class StepFormat {
     }
 
     static List<Step> read(DataInputStream in) throws IOException {
-        int count = in.readInt();
-        List<Step> steps = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
+        List<Step> steps = new ArrayList<>();   // not sized by the count read: a damaged entry may say anything
+        for (int count = in.readInt(); count > 0; count--) {
             List<String> statements = new ArrayList<>();
             for (int n = in.readInt(); n > 0; n--) {
                 statements.add(CacheFolder.readText(in));
