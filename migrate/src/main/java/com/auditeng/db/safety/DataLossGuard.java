@@ -17,7 +17,6 @@ import java.util.Map;
  * adds a NOT NULL column without a default to a table with rows, which PostgreSQL would refuse halfway.
  */
 public final class DataLossGuard implements PlanCheck {
-    private final Linter linter = new Linter();
     private final boolean allowDataLoss;
 
     public DataLossGuard(boolean allowDataLoss) {
@@ -26,24 +25,18 @@ public final class DataLossGuard implements PlanCheck {
 
     @Override
     public void inspect(Connection connection, List<CompiledRevision> plan, Direction direction) throws SQLException {
-        TableRows rows = new TableRows(connection);
         Map<String, String> losses = new LinkedHashMap<>();
         List<String> failing = new ArrayList<>();
-        for (LintFinding finding : linter.lint(plan, CatalogFacts.read(connection), direction)) {
+        for (RowRisk risk : RowRisk.of(connection, plan, direction)) {
+            LintFinding finding = risk.finding();
             if (finding.isAccepted()) {
                 continue;
             }
-            if (finding.rule() instanceof NotNullWithoutDefaultRule) {
-                long count = rows.count(finding.table());
-                if (count > 0) {
-                    failing.add(finding.revision().fileName() + " adds NOT NULL column " + finding.target()
-                            + " without a default, and " + finding.table() + " holds " + TableRows.describe(count));
-                }
-            } else if (finding.isDestructive() && !allowDataLoss && !losses.containsKey(finding.target())) {
-                long lost = rows.count(finding.table(), finding.lossCondition().orElse("true"));
-                if (lost > 0) {
-                    losses.put(finding.target(), finding.rule().describeLoss(lost));
-                }
+            if (risk.fails()) {
+                failing.add(finding.revision().fileName() + " adds NOT NULL column " + finding.target()
+                        + " without a default, and " + finding.table() + " holds " + TableRows.describe(risk.rows()));
+            } else if (finding.isDestructive() && !allowDataLoss && risk.lost() > 0) {
+                losses.putIfAbsent(finding.target(), finding.rule().describeLoss(risk.lost()));
             }
         }
         String verb = direction.name().toLowerCase();

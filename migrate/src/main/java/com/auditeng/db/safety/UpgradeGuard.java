@@ -16,7 +16,6 @@ import java.util.List;
  * default) stops it always; the other findings on tables with rows are warnings, and accepted ones are noted.
  */
 public final class UpgradeGuard implements PlanCheck {
-    private final Linter linter = new Linter();
     private final boolean allowDataLoss;
     private final String howToAllow;
     private final PrintWriter notes;
@@ -30,30 +29,24 @@ public final class UpgradeGuard implements PlanCheck {
 
     @Override
     public void inspect(Connection connection, List<CompiledRevision> plan, Direction direction) throws SQLException {
-        TableRows rows = new TableRows(connection);
         List<String> refused = new ArrayList<>();
         List<String> failing = new ArrayList<>();
-        for (LintFinding finding : linter.lint(plan, CatalogFacts.read(connection), direction)) {
-            long count = rows.count(finding.table());
-            if (count == 0) {
-                continue;
-            }
-            String holds = " (" + finding.table() + " holds " + TableRows.describe(count) + ")";
+        for (RowRisk risk : RowRisk.of(connection, plan, direction)) {
+            LintFinding finding = risk.finding();
             if (finding.isAccepted()) {
-                notes.println(finding.line() + holds);
-            } else if (finding.rule() instanceof NotNullWithoutDefaultRule) {
-                failing.add(finding.line() + holds);
+                notes.println(finding.line() + risk.holding());
+            } else if (risk.fails()) {
+                failing.add(finding.line() + risk.holding());
             } else if (finding.isDestructive()) {
-                long lost = rows.count(finding.table(), finding.lossCondition().orElse("true"));
-                String line = finding.line() + " (" + finding.target() + " holds " + finding.rule().describeLoss(lost)
-                        + ")";
-                if (lost > 0 && !allowDataLoss) {
+                String line = finding.line() + " (" + finding.target() + " holds "
+                        + finding.rule().describeLoss(risk.lost()) + ")";
+                if (risk.lost() > 0 && !allowDataLoss) {
                     refused.add(line);
                 } else {
                     notes.println("warning: " + line);
                 }
             } else {
-                notes.println("warning: " + finding.line() + holds);
+                notes.println("warning: " + finding.line() + risk.holding());
             }
         }
         failing.forEach(line -> notes.println("refused: " + line));
