@@ -89,10 +89,8 @@ class ScratchServerTest {
 
     @Test
     void aSharedServerReadsTheTemplateAsItIsBuiltThenOnCopiesDroppedAfterThem() throws Exception {
-        DatabaseUrl admin = TestDatabase.serverUrl();
         String key = "books" + ProcessHandle.current().pid();
-        try (Connection observer = TestDatabase.connect(admin);
-             ScratchServer server = ScratchServer.at(admin, NOWHERE)) {
+        onTheTestsServer((observer, server) -> {
             Reading<String> renaming = connection -> {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("ALTER TABLE books RENAME TO volumes");
@@ -109,16 +107,14 @@ class ScratchServerTest {
             assertThat(databasesNamed(observer, ScratchServer.TEMPLATE_PREFIX + key)).as("the template").isOne();
             String again = server.readTemplate(key, BOOKS, ScratchServerTest::tables);
             assertThat(again).isEqualTo("[books]");
-        }
+        });
     }
 
     @Test
     void aTemplateWhoseFirstReadingFailsIsPublishedAllTheSame() throws Exception {
-        DatabaseUrl admin = TestDatabase.serverUrl();
         String key = "failing" + ProcessHandle.current().pid();
         String[] building = new String[1];
-        try (Connection observer = TestDatabase.connect(admin);
-             ScratchServer server = ScratchServer.at(admin, NOWHERE)) {
+        onTheTestsServer((observer, server) -> {
             assertThatThrownBy(() -> server.readTemplate(key, BOOKS, connection -> {
                 building[0] = database(connection);
                 try (Statement statement = connection.createStatement()) {
@@ -132,16 +128,14 @@ class ScratchServerTest {
             assertThat(databasesNamed(observer, ScratchServer.TEMPLATE_PREFIX + key)).isOne();
             String tables = server.readTemplate(key, BOOKS, ScratchServerTest::tables);
             assertThat(tables).isEqualTo("[books]");
-        }
+        });
     }
 
     @Test
     void aTemplateAnotherCommandPublishedMeanwhileIsKeptAndTheReadingStillAnswers() throws Exception {
-        DatabaseUrl admin = TestDatabase.serverUrl();
         String key = "raced" + ProcessHandle.current().pid();
         String template = ScratchServer.TEMPLATE_PREFIX + key;
-        try (Connection observer = TestDatabase.connect(admin);
-             ScratchServer server = ScratchServer.at(admin, NOWHERE)) {
+        onTheTestsServer((observer, server) -> {
             String building = server.readTemplate(key, BOOKS, connection -> {
                 try (Statement statement = observer.createStatement()) {
                     statement.execute("CREATE DATABASE " + template);   // as another command's build would
@@ -152,6 +146,19 @@ class ScratchServerTest {
             assertThat(building).startsWith(ScratchServer.PREFIX + "template_");
             assertThat(databasesNamed(observer, building)).as("this command's build, dropped").isZero();
             assertThat(databasesNamed(observer, template)).as("the other command's template").isOne();
+        });
+    }
+
+    private interface OnServer {
+        void run(Connection observer, ScratchServer server) throws Exception;
+    }
+
+    /** Runs {@code test} with a scratch server on the tests' server and a connection of its own to watch it. */
+    private static void onTheTestsServer(OnServer test) throws Exception {
+        DatabaseUrl admin = TestDatabase.serverUrl();
+        try (Connection observer = TestDatabase.connect(admin);
+             ScratchServer server = ScratchServer.at(admin, NOWHERE)) {
+            test.run(observer, server);
         }
     }
 
