@@ -10,24 +10,32 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Where caches live: per jar, replacing older jars' entries; per process of a run, beside the run's other ones. */
+/** Where caches live: per jar, replacing older jars' entries; per run of the suite, shared by its JVMs. */
 class CacheFolderTest {
 
     @Test
-    void aRunsCacheLeavesTheCachesOfTheRunsOtherProcessesInPlace() throws IOException {
+    void theJvmsOfARunShareItsCacheFolder() throws IOException {
         String runFolder = System.getProperty(CacheFolder.RUN_FOLDER_PROPERTY, "");
         assertThat(runFolder).as("-D" + CacheFolder.RUN_FOLDER_PROPERTY + " set by the build").isNotBlank();
         String name = "folder-test-" + System.nanoTime();
-        Path otherProcess = Path.of(runFolder).resolve(name).resolve("run-1");
-        Files.createDirectories(otherProcess);
-        Files.writeString(otherProcess.resolve("entry"), "theirs");
+        Path shared = Path.of(runFolder).resolve(name);
+        Files.createDirectories(shared);
+        Files.writeString(shared.resolve("theirs"), "written by another JVM of the run");
 
         CacheFolder ours = CacheFolder.besideJar(CacheFolderTest.class, name);
-        ours.write("entry", "ours".getBytes(StandardCharsets.UTF_8));
+        ours.write("ours", "ours".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(ours.read("entry")).hasValueSatisfying(bytes ->
-                assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("ours"));
-        assertThat(otherProcess.resolve("entry")).hasContent("theirs");
+        assertThat(ours.read("theirs")).hasValueSatisfying(bytes -> assertThat(new String(bytes,
+                StandardCharsets.UTF_8)).isEqualTo("written by another JVM of the run"));
+        assertThat(shared.resolve("ours")).hasContent("ours");
+    }
+
+    @Test
+    void eachRunOfTheSuiteHasAFolderOfItsOwn() {
+        String runFolder = System.getProperty(CacheFolder.RUN_FOLDER_PROPERTY, "");
+
+        assertThat(Path.of(runFolder).getFileName().toString()).as("the run's start, as the build names it")
+                .matches("\\d{8}-\\d{6}-\\d{3}");
     }
 
     @Test

@@ -134,7 +134,7 @@ class CompiledRevisionCacheTest {
 
         CompiledRevision compiled = new RevisionCompiler().compile(file);
 
-        Path thisRun = Path.of(runFolder).resolve("revision-cache").resolve("run-" + ProcessHandle.current().pid());
+        Path thisRun = Path.of(runFolder).resolve("revision-cache");
         assertThat(thisRun.resolve(file.checksum())).exists();
         assertThat(CompiledRevisionCache.in(thisRun).read(file)).contains(compiled);
     }

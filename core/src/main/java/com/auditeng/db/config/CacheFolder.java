@@ -23,8 +23,9 @@ import java.util.stream.Stream;
  */
 public final class CacheFolder {
     /**
-     * The system property naming where a process that does not run from a jar keeps its caches, for that process
-     * alone: the test suite, which computes the same entries hundreds of times in one run.
+     * The system property naming where the processes of one run that do not run from a jar keep their caches,
+     * shared by them: the test suite, whose JVMs compute the same entries hundreds of times. The folder must be the
+     * run's own (the build names it by the run's start): the classes may change from one run to the next.
      */
     public static final String RUN_FOLDER_PROPERTY = "auditeng.revision-cache";
 
@@ -43,14 +44,13 @@ public final class CacheFolder {
     /**
      * The cache {@code name} for the jar that holds {@code code}: {@code <jar's folder>/<name>/<size>-<modified>}.
      * Outside a jar (the classes folder of a build) the classes may change from one run to the next, so no entry
-     * may outlive the process: without {@value #RUN_FOLDER_PROPERTY}, nothing is cached.
+     * may outlive the run: without {@value #RUN_FOLDER_PROPERTY}, nothing is cached.
      */
     public static CacheFolder besideJar(Class<?> code, String name) {
         String runFolder = System.getProperty(RUN_FOLDER_PROPERTY, "");
         if (!runFolder.isBlank()) {
-            // the folders beside are other processes' of the same run, such as the suite's other JVMs: kept
-            return new CacheFolder(Optional.of(Path.of(runFolder).resolve(name)
-                    .resolve("run-" + ProcessHandle.current().pid())), false);
+            // shared by the run's JVMs: an entry is written aside and moved into place, so none reads half of one
+            return new CacheFolder(Optional.of(Path.of(runFolder).resolve(name)), false);
         }
         CodeSource source = code.getProtectionDomain().getCodeSource();
         if (source == null) {
