@@ -12,7 +12,6 @@ import com.auditeng.db.fleet.RolloutReport;
 import com.auditeng.db.migrate.Migration;
 import com.auditeng.db.migrate.MigrationRunner;
 import com.auditeng.db.migrate.RevisionFile;
-import com.auditeng.db.migrate.RevisionId;
 import com.auditeng.db.migrate.RunListener;
 import com.auditeng.db.migrate.RevisionCompiler;
 import com.auditeng.db.migrate.Revisions;
@@ -24,7 +23,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
-import java.util.Optional;
 
 /** {@code auditeng db}: the schema commands, modelled on Alembic's verbs. */
 @Command(name = "db", mixinStandardHelpOptions = true,
@@ -96,13 +94,12 @@ final class DbCommand implements Runnable {
                 root.workspace().settings().terminal())) {
             done = migration.run(runner, RunListener.both(progress, report), err());
         }
-        Optional<RevisionId> current = done.isEmpty() || json ? runner.current() : Optional.empty();
         if (done.isEmpty()) {
             notes().println("note: nothing to " + verb + "; the database is at "
-                    + current.map(Object::toString).orElse("base"));
+                    + report.current().map(Object::toString).orElse("base"));
         }
         if (json) {
-            JsonOutput.print(out(), report.document(current));
+            JsonOutput.print(out(), report.document());
         }
         return ExitCode.OK.number();
     }

@@ -3,6 +3,7 @@ package com.auditeng.db.cli;
 import com.auditeng.db.migrate.Blocker;
 import com.auditeng.db.migrate.LockWait;
 import com.auditeng.db.migrate.RevisionFile;
+import com.auditeng.db.migrate.RevisionId;
 import com.auditeng.db.migrate.RunListener;
 
 import java.time.Duration;
@@ -12,10 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What an upgrade or downgrade did, for {@code --json}: each revision with its duration and its lock-wait retries. */
+/**
+ * What an upgrade or downgrade did, for {@code --json}: each revision with its duration and its lock-wait retries;
+ * and where it left the database.
+ */
 final class RunReport implements RunListener {
     private final List<Map<String, Object>> revisions = new ArrayList<>();
     private final List<Map<String, Object>> retries = new ArrayList<>();
+    private Optional<RevisionId> current = Optional.empty();
 
     private long backfilledRows;
 
@@ -53,8 +58,18 @@ final class RunReport implements RunListener {
         revisions.add(revision);
     }
 
+    @Override
+    public void ended(Optional<RevisionId> current) {
+        this.current = current;
+    }
+
+    /** The revision the run left the database at; empty at base. */
+    Optional<RevisionId> current() {
+        return current;
+    }
+
     /** {@code {"revisions": [...], "current": "NNNN" or null}}. */
-    Map<String, Object> document(Optional<?> current) {
+    Map<String, Object> document() {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("revisions", revisions);
         document.put("current", current.map(Object::toString).orElse(null));

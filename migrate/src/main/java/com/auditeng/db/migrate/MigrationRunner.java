@@ -180,20 +180,20 @@ public final class MigrationRunner {
                                        PlanCheck check, RunListener listener) throws SQLException {
         check.inspect(connection, plan, direction);
         List<RevisionFile> done = new ArrayList<>();
-        if (plan.isEmpty()) {
-            return done;
-        }
-        try (BlockerWatch watch = new BlockerWatch(connector, backendPid(connection), timeouts.ddl())) {
-            LockRetry retry = new LockRetry(timeouts, watch, listener::retrying, notes::println);
-            RevisionExecutor executor = new RevisionExecutor(connection, connector, timeouts, retry, listener);
-            for (CompiledRevision revision : plan) {
-                listener.started(revision.file());
-                long start = System.nanoTime();
-                executor.apply(revision, direction);
-                done.add(revision.file());
-                listener.finished(revision.file(), Duration.ofNanos(System.nanoTime() - start));
+        if (!plan.isEmpty()) {
+            try (BlockerWatch watch = new BlockerWatch(connector, backendPid(connection), timeouts.ddl())) {
+                LockRetry retry = new LockRetry(timeouts, watch, listener::retrying, notes::println);
+                RevisionExecutor executor = new RevisionExecutor(connection, connector, timeouts, retry, listener);
+                for (CompiledRevision revision : plan) {
+                    listener.started(revision.file());
+                    long start = System.nanoTime();
+                    executor.apply(revision, direction);
+                    done.add(revision.file());
+                    listener.finished(revision.file(), Duration.ofNanos(System.nanoTime() - start));
+                }
             }
         }
+        listener.ended(standing(connection).current(revisions));
         return done;
     }
 

@@ -1,6 +1,7 @@
 package com.auditeng.db.migrate;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Hears each revision of an upgrade or downgrade start and finish, for progress and results. */
@@ -16,6 +17,13 @@ public interface RunListener {
 
     /** A revision's attempt gave up waiting for a table lock; it is rolled back and will be retried. */
     default void retrying(LockWait wait) {
+    }
+
+    /**
+     * The run ended with the database at {@code current} (empty: at base), read on the run's own connection, so that
+     * a caller that reports where the database stands needs no connection of its own.
+     */
+    default void ended(Optional<RevisionId> current) {
     }
 
     /** Tells {@code first}, then {@code second}, of everything. */
@@ -43,6 +51,12 @@ public interface RunListener {
             public void backfilled(RevisionFile file, long rowsDone) {
                 first.backfilled(file, rowsDone);
                 second.backfilled(file, rowsDone);
+            }
+
+            @Override
+            public void ended(Optional<RevisionId> current) {
+                first.ended(current);
+                second.ended(current);
             }
         };
     }
