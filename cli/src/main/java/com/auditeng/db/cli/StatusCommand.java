@@ -3,8 +3,8 @@ package com.auditeng.db.cli;
 import com.auditeng.db.ExitCode;
 import com.auditeng.db.migrate.CompiledRevision;
 import com.auditeng.db.migrate.MigrationRunner;
+import com.auditeng.db.migrate.Pending;
 import com.auditeng.db.migrate.Phase;
-import com.auditeng.db.migrate.RevisionId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -32,16 +31,11 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         MigrationRunner runner = db.runner();
-        Optional<RevisionId> current = runner.current();
-        List<CompiledRevision> pending = runner.pending();
+        Pending pending = runner.pending();
         List<Map<String, Object>> steps = new ArrayList<>();
-        Phase step = Phase.EXPAND;
-        int expanding = 0;
-        for (CompiledRevision revision : pending) {
-            if (revision.phase() == Phase.CONTRACT) {
-                step = Phase.CONTRACT;   // from the first contract revision on, all wait for the contract step
-            }
-            expanding += step == Phase.EXPAND ? 1 : 0;
+        for (int i = 0; i < pending.revisions().size(); i++) {
+            CompiledRevision revision = pending.revisions().get(i);
+            Phase step = pending.stepOf(i);
             if (json) {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("id", revision.id().toString());
@@ -55,15 +49,16 @@ final class StatusCommand implements Callable<Integer> {
         }
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
-            document.put("current", current.map(Object::toString).orElse(null));
+            document.put("current", pending.current().map(Object::toString).orElse(null));
             document.put("head", runner.revisions().head().map(head -> head.id().toString()).orElse(null));
             document.put("pending", steps);
             JsonOutput.print(db.out(), document);
         }
-        String at = current.map(Object::toString).orElse("base");
-        db.notes().println(pending.isEmpty() ? "note: nothing pending; the database is at " + at
+        String at = pending.current().map(Object::toString).orElse("base");
+        int expanding = pending.expanding();
+        db.notes().println(pending.revisions().isEmpty() ? "note: nothing pending; the database is at " + at
                 : "note: at " + at + "; 'db upgrade --phase expand' applies " + expanding + " revision(s), "
-                        + "then 'db upgrade' " + (pending.size() - expanding) + " more");
+                        + "then 'db upgrade' " + (pending.revisions().size() - expanding) + " more");
         return ExitCode.OK.number();
     }
 }

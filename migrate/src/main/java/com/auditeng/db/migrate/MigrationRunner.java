@@ -73,15 +73,18 @@ public final class MigrationRunner {
         }
     }
 
-    /** The revisions above the current one, compiled, oldest first; none when the database is at or past head. */
-    public List<CompiledRevision> pending() {
+    /**
+     * The revision the database is at and those above it, compiled, oldest first, read on one connection; none above
+     * when the database is at or past head.
+     */
+    public Pending pending() {
         try (Connection connection = connector.open()) {
-            int position = standing(connection).position();
-            List<CompiledRevision> pending = new ArrayList<>();
-            for (RevisionFile file : revisions.all().subList(position + 1, revisions.all().size())) {
-                pending.add(compiler.compile(file));
+            Standing standing = standing(connection);
+            List<CompiledRevision> above = new ArrayList<>();
+            for (RevisionFile file : revisions.all().subList(standing.position() + 1, revisions.all().size())) {
+                above.add(compiler.compile(file));
             }
-            return pending;
+            return new Pending(standing.current(revisions), above);
         } catch (SQLException e) {
             throw databaseError("read the applied revisions", e);
         }
