@@ -33,10 +33,16 @@ public final class DataLossGuard implements PlanCheck {
                 continue;
             }
             if (risk.fails()) {
-                failing.add(finding.revision().fileName() + " adds NOT NULL column " + finding.target()
-                        + " without a default, and " + finding.table() + " holds " + TableRows.describe(risk.rows()));
-            } else if (finding.isDestructive() && !allowDataLoss && risk.lost() > 0) {
-                losses.putIfAbsent(finding.target(), finding.rule().describeLoss(risk.lost()));
+                if (risk.rows() > 0) {
+                    failing.add(finding.revision().fileName() + " adds NOT NULL column " + finding.target()
+                            + " without a default, and " + finding.table() + " holds "
+                            + TableRows.describe(risk.rows()));
+                }
+            } else if (finding.isDestructive() && !allowDataLoss && !losses.containsKey(finding.target())) {
+                long lost = risk.lost();
+                if (lost > 0) {
+                    losses.put(finding.target(), finding.rule().describeLoss(lost));
+                }
             }
         }
         String verb = direction.name().toLowerCase();

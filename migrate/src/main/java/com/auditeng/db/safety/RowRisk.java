@@ -9,35 +9,55 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A lint finding of a plan on a table that holds rows, with what the guards decide by: how many rows the table holds
- * and, for a destructive step, how many of them hold values the step would lose. A finding on an empty table (or on
- * one the plan creates) is no risk: no row can lose a value or make PostgreSQL refuse the step.
+ * A lint finding of a plan and the rows it puts at risk: how many rows its table holds and, for a destructive step,
+ * how many hold values the step would lose. Each is counted only when a guard asks, as its decision needs: a count
+ * on a large table is a scan of it.
  */
-record RowRisk(LintFinding finding, long rows, long lost) {
+final class RowRisk {
+    private final LintFinding finding;
+    private final TableRows tableRows;
+    private long rows = -1;   // not counted yet
 
-    /** The risks of running {@code plan} in {@code direction} on {@code connection}'s database, in plan order. */
+    private RowRisk(LintFinding finding, TableRows tableRows) {
+        this.finding = finding;
+        this.tableRows = tableRows;
+    }
+
+    /** The findings of running {@code plan} in {@code direction} on {@code connection}'s database, in plan order. */
     static List<RowRisk> of(Connection connection, List<CompiledRevision> plan, Direction direction)
             throws SQLException {
-        TableRows rows = new TableRows(connection);
+        TableRows tableRows = new TableRows(connection);
         List<RowRisk> risks = new ArrayList<>();
         for (LintFinding finding : new Linter().lint(plan, CatalogFacts.read(connection), direction)) {
-            long count = rows.count(finding.table());
-            if (count > 0) {
-                long lost = finding.isDestructive()
-                        ? rows.count(finding.table(), finding.lossCondition().orElse("true")) : 0;
-                risks.add(new RowRisk(finding, count, lost));
-            }
+            risks.add(new RowRisk(finding, tableRows));
         }
         return risks;
     }
 
-    /** Whether PostgreSQL would refuse the step on these rows: a NOT NULL column added without a default. */
+    LintFinding finding() {
+        return finding;
+    }
+
+    /** The rows of the finding's table; 0 when the plan creates it. */
+    long rows() throws SQLException {
+        if (rows < 0) {
+            rows = tableRows.count(finding.table());
+        }
+        return rows;
+    }
+
+    /** The rows holding values the step would lose. */
+    long lost() throws SQLException {
+        return tableRows.count(finding.table(), finding.lossCondition().orElse("true"));
+    }
+
+    /** Whether PostgreSQL would refuse the step on rows: a NOT NULL column added without a default. */
     boolean fails() {
         return finding.rule() instanceof NotNullWithoutDefaultRule;
     }
 
     /** {@code  (<table> holds N rows)}. */
-    String holding() {
-        return " (" + finding.table() + " holds " + TableRows.describe(rows) + ")";
+    String holding() throws SQLException {
+        return " (" + finding.table() + " holds " + TableRows.describe(rows()) + ")";
     }
 }

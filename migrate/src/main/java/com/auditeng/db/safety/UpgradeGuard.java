@@ -33,14 +33,18 @@ public final class UpgradeGuard implements PlanCheck {
         List<String> failing = new ArrayList<>();
         for (RowRisk risk : RowRisk.of(connection, plan, direction)) {
             LintFinding finding = risk.finding();
+            if (risk.rows() == 0) {
+                continue;
+            }
             if (finding.isAccepted()) {
                 notes.println(finding.line() + risk.holding());
             } else if (risk.fails()) {
                 failing.add(finding.line() + risk.holding());
             } else if (finding.isDestructive()) {
-                String line = finding.line() + " (" + finding.target() + " holds "
-                        + finding.rule().describeLoss(risk.lost()) + ")";
-                if (risk.lost() > 0 && !allowDataLoss) {
+                long lost = risk.lost();
+                String line = finding.line() + " (" + finding.target() + " holds " + finding.rule().describeLoss(lost)
+                        + ")";
+                if (lost > 0 && !allowDataLoss) {
                     refused.add(line);
                 } else {
                     notes.println("warning: " + line);
