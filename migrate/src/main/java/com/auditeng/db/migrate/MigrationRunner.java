@@ -105,7 +105,8 @@ public final class MigrationRunner {
      */
     public List<RevisionFile> upgrade(Target target, RunListener applied, PlanCheck check, Phase phase) {
         return write(connection -> {
-            int current = standing(connection).position();
+            Standing standing = standing(connection);
+            int current = standing.position();
             int to = target.resolve(revisions, current);
             if (to < current) {
                 throw new UsageException("target " + target + " is below the current revision "
@@ -121,7 +122,7 @@ public final class MigrationRunner {
                 }
                 plan.add(revision);
             }
-            return execute(connection, plan, PlanCheck.Direction.UPGRADE, check, applied);
+            return execute(connection, standing, plan, PlanCheck.Direction.UPGRADE, check, applied);
         });
     }
 
@@ -153,7 +154,7 @@ public final class MigrationRunner {
                 }
                 plan.add(revision);
             }
-            return execute(connection, plan, PlanCheck.Direction.DOWNGRADE, check, reverted);
+            return execute(connection, standing, plan, PlanCheck.Direction.DOWNGRADE, check, reverted);
         });
     }
 
@@ -178,9 +179,13 @@ public final class MigrationRunner {
         return standing;
     }
 
-    /** Lets {@code check} refuse the plan, then runs it revision by revision, each with its history row. */
-    private List<RevisionFile> execute(Connection connection, List<CompiledRevision> plan, PlanCheck.Direction direction,
-                                       PlanCheck check, RunListener listener) throws SQLException {
+    /**
+     * Lets {@code check} refuse the plan, then runs it revision by revision, each with its history row; tells
+     * {@code listener} where the database stands after it ({@code before} the run, when the plan is empty).
+     */
+    private List<RevisionFile> execute(Connection connection, Standing before, List<CompiledRevision> plan,
+                                       PlanCheck.Direction direction, PlanCheck check, RunListener listener)
+            throws SQLException {
         check.inspect(connection, plan, direction);
         List<RevisionFile> done = new ArrayList<>();
         if (!plan.isEmpty()) {
@@ -196,7 +201,7 @@ public final class MigrationRunner {
                 }
             }
         }
-        listener.ended(standing(connection).current(revisions));
+        listener.ended((plan.isEmpty() ? before : standing(connection)).current(revisions));
         return done;
     }
 
