@@ -149,6 +149,28 @@ class ScratchServerTest {
         });
     }
 
+    @Test
+    void theServerKeepsTheFiveTemplatesReadLastAndDropsTheOthers() throws Exception {
+        String key = "kept" + ProcessHandle.current().pid() + "x";
+        onTheTestsServer((observer, server) -> {
+            for (int i = 1; i <= 5; i++) {
+                server.readTemplate(key + i, BOOKS, ScratchServerTest::tables);
+            }
+            String again = server.readTemplate(key + 1, BOOKS, ScratchServerTest::database);
+            server.readTemplate(key + 6, BOOKS, ScratchServerTest::tables);
+
+            assertThat(again).as("the first template, read again").doesNotStartWith(ScratchServer.PREFIX + "template_");
+            List<Integer> kept = new ArrayList<>();
+            for (int i = 1; i <= 6; i++) {
+                if (databasesNamed(observer, ScratchServer.TEMPLATE_PREFIX + key + i) == 1) {
+                    kept.add(i);
+                }
+            }
+            // the second was read longest ago: the first was read again after it, though built before it
+            assertThat(kept).containsExactly(1, 3, 4, 5, 6);
+        });
+    }
+
     private interface OnServer {
         void run(Connection observer, ScratchServer server) throws Exception;
     }
