@@ -3,19 +3,24 @@ package com.auditeng.db.cli;
 import com.auditeng.db.TestDatabase;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The jar's classes as a class-data sharing archive, made once per test JVM by one command against the tests'
- * server, for every process the tests start after it: as the launcher's start-up cache does for a user, it saves
- * each of them about a third of its start (the process-level tests start a hundred).
+ * The jar's classes as a class-data sharing archive, made by one command against the tests' server, for every
+ * process the tests start after it: as the launcher's start-up cache does for a user, it saves each of them about a
+ * third of its start (the process-level tests start a hundred). One archive serves the run's JVMs, named by the jar
+ * it holds and the JVM that maps it: making it costs each JVM that would make its own 2.5 s of CPU.
  */
 final class ClassArchive {
-    private static final Path FILE = Path.of("target/it-classes-" + ProcessHandle.current().pid() + ".jsa")
-            .toAbsolutePath();
+    private static final Path FILE = Path.of("target/it-classes-" + jarStamp() + "-" + Runtime.version().feature()
+            + "-" + Integer.toHexString(System.getProperty("java.home").hashCode()) + ".jsa").toAbsolutePath();
     private static List<String> options;
 
     private ClassArchive() {
@@ -29,27 +34,51 @@ final class ClassArchive {
         return options;
     }
 
+    // the first of the run's JVMs makes it while the others wait on the lock, then find it made
     private static boolean make() {
+        try (FileChannel lock = FileChannel.open(FILE.resolveSibling(FILE.getFileName() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = lock.lock()) {
+            return Files.isRegularFile(FILE) || record();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean record() {
+        Path recording = FILE.resolveSibling(FILE.getFileName() + "." + ProcessHandle.current().pid());
         String url = TestDatabase.fresh().redacted();
         List<String> command = Process.jvm();
-        command.addAll(quietly("-XX:ArchiveClassesAtExit=" + FILE));
+        command.addAll(quietly("-XX:ArchiveClassesAtExit=" + recording));
         command.addAll(List.of("-jar", Process.JAR.toString(), "--database-url", url, "db", "upgrade"));
         ProcessBuilder training = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         training.environment().keySet().removeIf(name -> name.equals("DATABASE_URL") || name.startsWith("PG"));
-        training.environment().put("AUDITENG_HOME", FILE.resolveSibling("it-classes-home").toString());
+        training.environment().put("AUDITENG_HOME", recording.resolveSibling("it-classes-home").toString());
         try {
             java.lang.Process process = training.start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return false;
             }
-            return process.exitValue() == 0 && Files.isRegularFile(FILE);
+            if (process.exitValue() != 0 || !Files.isRegularFile(recording)) {
+                return false;
+            }
+            Files.move(recording, FILE, StandardCopyOption.ATOMIC_MOVE);
+            return true;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    private static String jarStamp() {
+        try {
+            return Files.getLastModifiedTime(Process.JAR).toMillis() + "-" + Files.size(Process.JAR);
+        } catch (IOException e) {
+            return "unbuilt";   // no jar, no archive: making it fails, and the tests run without it
         }
     }
 
