@@ -249,29 +249,22 @@ public final class ScratchServer implements AutoCloseable {
         }
     }
 
-    private synchronized void dropTemplatesReadLongest() {
-        List<String> stale = new ArrayList<>();
-        try (PreparedStatement statement = connection().prepareStatement("SELECT datname FROM pg_database "
-                + "WHERE datname LIKE ? ORDER BY shobj_description(oid, 'pg_database') DESC NULLS LAST, oid DESC "
-                + "OFFSET ?")) {
-            statement.setString(1, TEMPLATE_PREFIX + "%");
-            statement.setInt(2, KEPT_TEMPLATES);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    stale.add(rows.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("list the scratch databases", e);
-        }
-        stale.forEach(this::drop);
+    private void dropTemplatesReadLongest() {
+        names("SELECT datname FROM pg_database WHERE datname LIKE ? "
+                + "ORDER BY shobj_description(oid, 'pg_database') DESC NULLS LAST, oid DESC OFFSET ?",
+                TEMPLATE_PREFIX + "%", KEPT_TEMPLATES).forEach(this::drop);
     }
 
-    private synchronized List<String> databases(String pattern) {
+    private List<String> databases(String pattern) {
+        return names("SELECT datname FROM pg_database WHERE datname LIKE ?", pattern);
+    }
+
+    private synchronized List<String> names(String query, Object... parameters) {
         List<String> names = new ArrayList<>();
-        try (PreparedStatement statement = connection().prepareStatement(
-                "SELECT datname FROM pg_database WHERE datname LIKE ?")) {
-            statement.setString(1, pattern);
+        try (PreparedStatement statement = connection().prepareStatement(query)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     names.add(rows.getString(1));
@@ -283,18 +276,8 @@ public final class ScratchServer implements AutoCloseable {
         return names;
     }
 
-    private synchronized void dropOrphans() {
-        List<String> orphans = new ArrayList<>();
-        try (Statement statement = connection().createStatement();
-             ResultSet rows = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '"
-                     + PREFIX + "%'")) {
-            while (rows.next()) {
-                orphans.add(rows.getString(1));
-            }
-        } catch (SQLException e) {
-            throw failure("list the scratch databases", e);
-        }
-        orphans.forEach(this::drop);
+    private void dropOrphans() {
+        databases(PREFIX + "%").forEach(this::drop);
     }
 
     private synchronized void execute(String... statements) {
