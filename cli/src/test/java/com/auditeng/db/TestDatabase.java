@@ -108,7 +108,7 @@ public final class TestDatabase {
                     .setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off")
                     .setServerConfig("wal_level", "minimal").setServerConfig("max_wal_senders", "0");
             requestedVersion().ifPresent(version -> builder.setPgBinaryResolver(binariesOf(version)));
-            return builder.start();
+            return builder.setDataDirectory(ServerFolders.next()).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start an embedded PostgreSQL for tests", e);
         }
