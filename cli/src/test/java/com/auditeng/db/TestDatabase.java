@@ -67,8 +67,11 @@ public final class TestDatabase {
             connection = DriverManager.getConnection(admin.jdbcUrl(), admin.jdbcProperties());
             ADMIN.put(admin.jdbcUrl(), connection);
         }
+        // a copy of the template's files, where PostgreSQL 15 and later otherwise write each page through the WAL:
+        // 40 against 65 ms a database with the data in memory, timed in psql
+        String strategy = connection.getMetaData().getDatabaseMajorVersion() >= 15 ? " STRATEGY FILE_COPY" : "";
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
+            statement.execute("CREATE DATABASE " + name + strategy);
         }
     }
 
