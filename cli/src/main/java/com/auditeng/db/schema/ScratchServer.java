@@ -182,7 +182,7 @@ public final class ScratchServer implements AutoCloseable {
             throw failure("prepare a scratch database", e);
         }
         markRead(template);
-        dropTemplatesReadLongest();
+        dropLeastRecentlyRead();
     }
 
     private <T> T readOn(String database, Reading<T> reading) throws SQLException {
@@ -237,22 +237,53 @@ public final class ScratchServer implements AutoCloseable {
     }
 
     /**
-     * Notes on {@code template} when it was read last. A server shared with other roles may refuse the comment on a
-     * template another role built: that template then counts as the longest unread, and the reading goes on.
+     * Notes on {@code template} when it was read last, if it can at once: the comment waits for the copies of the
+     * template other commands are making, and copies started after it would wait for it. A server shared with other
+     * roles may refuse the comment on a template another role built. Either way the reading goes on: only the order in
+     * which templates are dropped depends on the note.
      */
     private synchronized void markRead(String template) {
-        try (Statement statement = connection().createStatement()) {
+        Connection connection = connection();
+        try (Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("SET LOCAL lock_timeout = '50ms'");
             statement.execute("COMMENT ON DATABASE " + template + " IS 'auditeng: the schema at head of a set of "
                     + "revisions, last read " + READ_AT.format(Instant.now()) + " UTC'");
+            connection.commit();
         } catch (SQLException e) {
-            // only the order in which templates are dropped depends on it
+            rollBack(connection);
+        } finally {
+            autoCommit(connection);
         }
     }
 
-    private void dropTemplatesReadLongest() {
-        names("SELECT datname FROM pg_database WHERE datname LIKE ? "
+    /** Drops the templates beyond the five read last, of those this role may drop; one that will not drop stays. */
+    private void dropLeastRecentlyRead() {
+        names("SELECT datname FROM pg_database WHERE datname LIKE ? AND pg_has_role(datdba, 'MEMBER') "
                 + "ORDER BY shobj_description(oid, 'pg_database') DESC NULLS LAST, oid DESC OFFSET ?",
-                TEMPLATE_PREFIX + "%", KEPT_TEMPLATES).forEach(this::drop);
+                TEMPLATE_PREFIX + "%", KEPT_TEMPLATES).forEach(name -> {
+                    try {
+                        drop(name);
+                    } catch (ConfigurationException e) {
+                        // another command is copying it or dropped it already: it goes at a later publishing
+                    }
+                });
+    }
+
+    private static void rollBack(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // a broken connection is replaced at its next use
+        }
+    }
+
+    private static void autoCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            // a broken connection is replaced at its next use
+        }
     }
 
     private List<String> databases(String pattern) {
