@@ -13,8 +13,9 @@ import java.util.stream.Stream;
  * Where the tests' servers keep their data: in memory (/dev/shm) when it has room, else in the system's temporary
  * folder. The suite creates and drops hundreds of databases of some 300 files each, and on ext4 the kernel spent more
  * time allocating and freeing those files' inodes than PostgreSQL spent on its statements: the unit tests took 76
- * instead of 105 to 118 s on two cores once their servers kept their data in memory. About 2.5 GB at the most, for
- * the JVMs of a run together; {@code -Dauditeng.test.server-folder=DIR} puts the data elsewhere.
+ * instead of 105 to 118 s on two cores once their servers kept their data in memory. They held 2.4 GB at the most in a run, for its JVMs together (sampled every
+ * 5 s), so memory is used only where both it and /dev/shm have 8 GB free; {@code -Dauditeng.test.server-folder=DIR}
+ * puts the data elsewhere.
  */
 final class ServerFolders {
     private static final Path MEMORY = Path.of("/dev/shm");
@@ -31,7 +32,6 @@ final class ServerFolders {
     static synchronized Path next() {
         if (parent == null) {
             parent = parent();
-            removeThoseOfEndedRuns(parent);
         }
         try {
             return Files.createDirectory(parent.resolve(PREFIX + ProcessHandle.current().pid() + "-"
@@ -46,15 +46,26 @@ final class ServerFolders {
         if (!chosen.isBlank()) {
             return Path.of(chosen);
         }
-        try {
-            FileStore store = Files.getFileStore(MEMORY);
-            if (Files.isWritable(MEMORY) && store.getUsableSpace() >= ROOM) {
-                return MEMORY;
-            }
-        } catch (IOException e) {
-            // no such folder here (not Linux): the temporary folder will do
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+        removeThoseOfEndedRuns(temporary);
+        if (!Files.isDirectory(MEMORY) || !Files.isWritable(MEMORY)) {
+            return temporary;   // not Linux
         }
-        return Path.of(System.getProperty("java.io.tmpdir"));
+        removeThoseOfEndedRuns(MEMORY);
+        try {
+            // what is kept there takes memory, which must have room too
+            FileStore store = Files.getFileStore(MEMORY);
+            return store.getUsableSpace() >= ROOM && availableMemory() >= ROOM ? MEMORY : temporary;
+        } catch (IOException e) {
+            return temporary;
+        }
+    }
+
+    private static long availableMemory() throws IOException {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+            return lines.filter(line -> line.startsWith("MemAvailable:"))
+                    .map(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024).findFirst().orElse(0L);
+        }
     }
 
     // a JVM killed before its shutdown hook leaves its servers' data behind, which in memory stays until a reboot

@@ -11,12 +11,14 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The jar's classes as a class-data sharing archive, made by one command against the tests' server, for every
  * process the tests start after it: as the launcher's start-up cache does for a user, it saves each of them about a
- * third of its start (the process-level tests start a hundred). One archive serves the run's JVMs, named by the jar
- * it holds and the JVM that maps it: making it costs each JVM that would make its own 2.5 s of CPU.
+ * third of its start (the process-level tests start a hundred). One archive serves every JVM of the tests until the
+ * jar is built again, named by the jar it holds and the JVM that maps it: making it costs 2.6 s of CPU, which each of
+ * a run's JVMs paid when each made its own.
  */
 final class ClassArchive {
     private static final Path FILE = Path.of("target/it-classes-" + jarStamp() + "-" + Runtime.version().feature()
@@ -62,9 +64,11 @@ final class ClassArchive {
                 return false;
             }
             if (process.exitValue() != 0 || !Files.isRegularFile(recording)) {
+                Files.deleteIfExists(recording);
                 return false;
             }
             Files.move(recording, FILE, StandardCopyOption.ATOMIC_MOVE);
+            removeOthers();
             return true;
         } catch (IOException e) {
             return false;
@@ -72,6 +76,22 @@ final class ClassArchive {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    // the archives of earlier builds of the jar, 14 MB each, which no JVM maps any more
+    private static void removeOthers() {
+        try (Stream<Path> files = Files.list(FILE.getParent())) {
+            for (Path file : files.filter(ClassArchive::earlierArchive).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // left for the next build's archive to remove
+        }
+    }
+
+    private static boolean earlierArchive(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith("it-classes-") && name.endsWith(".jsa") && !file.equals(FILE);
     }
 
     private static String jarStamp() {
