@@ -13,9 +13,9 @@ import java.util.stream.Stream;
  * Where the tests' servers keep their data: in memory (/dev/shm) when it has room, else in the system's temporary
  * folder. The suite creates and drops hundreds of databases of some 300 files each, and on ext4 the kernel spent more
  * time allocating and freeing those files' inodes than PostgreSQL spent on its statements: the unit tests took 76
- * instead of 105 to 118 s on two cores once their servers kept their data in memory. They held 2.4 GB at the most in a run, for its JVMs together (sampled every
- * 5 s), so memory is used only where both it and /dev/shm have 8 GB free; {@code -Dauditeng.test.server-folder=DIR}
- * puts the data elsewhere.
+ * instead of 105 to 118 s on two cores once their servers kept their data in memory. They held 2.4 GB at the most in
+ * a run, for its JVMs together (sampled every 5 s), so memory is used only where both it and /dev/shm have 8 GB
+ * free; {@code -Dauditeng.test.server-folder=DIR} puts the data elsewhere.
  */
 final class ServerFolders {
     private static final Path MEMORY = Path.of("/dev/shm");
