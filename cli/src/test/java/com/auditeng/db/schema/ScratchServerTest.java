@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +23,7 @@ import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The maintenance connection a scratch server keeps for its creates and drops, and how its templates are read: on the
@@ -84,6 +86,27 @@ class ScratchServerTest {
             String after = server.readTemplate("books", BOOKS, connection -> database(connection) + " "
                     + tables(connection) + " " + schemas(connection));
             assertThat(after).isEqualTo(ScratchServer.TEMPLATE_PREFIX + "books [books] []");
+        }
+    }
+
+    @Test
+    void aTemplateAnotherSessionHoldsIsReadWithoutWaitingToNoteTheReading(@TempDir Path home) throws Exception {
+        try (ScratchServer server = ScratchServer.embedded(home, Duration.ofSeconds(30), Duration.ZERO, NOWHERE)) {
+            String maintenance = server.readTemplate("held", BOOKS, connection -> connection.getMetaData().getURL()
+                    .replaceFirst("/[^/?]*(\\?|$)", "/postgres$1"));
+            try (Connection other = DriverManager.getConnection(maintenance, "postgres", "")) {
+                other.setAutoCommit(false);
+                try (Statement statement = other.createStatement()) {
+                    // holds the lock the reading's note needs until this session ends
+                    statement.execute("COMMENT ON DATABASE " + ScratchServer.TEMPLATE_PREFIX + "held IS 'held'");
+                }
+
+                String tables = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                        () -> server.readTemplate("held", BOOKS, ScratchServerTest::tables));
+
+                assertThat(tables).isEqualTo("[books]");
+                other.rollback();
+            }
         }
     }
 
