@@ -14,11 +14,12 @@ import java.util.Optional;
  * A PostgreSQL server running on a data directory, as the {@code postmaster.pid} file PostgreSQL keeps there
  * describes it: its process id on the first line, its port on the fourth, its state ({@code ready}) on the eighth.
  *
+ * @param data  the data directory
  * @param pid   the postmaster's process id
  * @param port  the port it listens on, on localhost
  * @param ready whether it accepts connections (not starting up or shutting down)
  */
-record RunningServer(long pid, int port, boolean ready) {
+record RunningServer(Path data, long pid, int port, boolean ready) {
     private static final Duration POLL = Duration.ofMillis(50);
 
     /** The server running on {@code data}; empty when none runs there (no file, or a stale one from a crash). */
@@ -44,7 +45,7 @@ record RunningServer(long pid, int port, boolean ready) {
         String portLine = lines.size() > 3 ? lines.get(3).strip() : "";
         int port = portLine.matches("\\d{1,5}") ? Integer.parseInt(portLine) : 0;
         boolean ready = port > 0 && lines.size() > 7 && lines.get(7).strip().equals("ready");
-        return Optional.of(new RunningServer(pid, port, ready));
+        return Optional.of(new RunningServer(data, pid, port, ready));
     }
 
     DatabaseUrl url(String database) {
@@ -59,9 +60,8 @@ record RunningServer(long pid, int port, boolean ready) {
         try {
             new ProcessBuilder("kill", "-INT", Long.toString(pid)).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-            Optional<ProcessHandle> process = ProcessHandle.of(pid);
             long deadline = System.nanoTime() + wait.toNanos();
-            while (process.isPresent() && process.get().isAlive() && System.nanoTime() < deadline) {
+            while (stopping() && System.nanoTime() < deadline) {
                 Thread.sleep(POLL.toMillis());
             }
         } catch (IOException e) {
@@ -69,5 +69,13 @@ record RunningServer(long pid, int port, boolean ready) {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    // The postmaster removes its postmaster.pid as the last step of a shutdown; pg_ctl stop waits for that too. Its
+    // process is not this JVM's child: once ended, it stays a zombie until whoever adopted it reaps it, which a
+    // container's first process may do late (1.5 s measured) or, without an init, never.
+    private boolean stopping() {
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        return Files.exists(data.resolve("postmaster.pid")) && process.isPresent() && process.get().isAlive();
     }
 }
