@@ -6,10 +6,14 @@ import com.auditeng.db.TestDatabase;
 import com.auditeng.db.config.DatabaseUrl;
 import com.auditeng.db.migrate.Catalog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Migrating through a real PgBouncer: refused in transaction mode, where sessions move; fine in session mode. */
+// each test has a PgBouncer and a database of its own, and waits seconds on the pooler check's bounded waits
+@Execution(ExecutionMode.CONCURRENT)
 class PoolerTest {
 
     @Test
