@@ -1,11 +1,12 @@
 package com.auditeng.db;
 
+import com.auditeng.db.config.FileTree;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -73,7 +74,7 @@ final class ServerFolders {
         try (Stream<Path> folders = Files.list(parent)) {
             folders.filter(folder -> folder.getFileName().toString().startsWith(PREFIX))
                     .filter(folder -> !ownerRuns(folder.getFileName().toString()))
-                    .forEach(ServerFolders::delete);
+                    .forEach(FileTree::deleteQuietly);   // another run's cleaning may get there first
         } catch (IOException e) {
             // what cannot be listed cannot be removed either; the new folder is what matters
         }
@@ -85,14 +86,6 @@ final class ServerFolders {
             return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
         } catch (NumberFormatException e) {
             return true;   // not one of ours: left alone
-        }
-    }
-
-    private static void delete(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            // another run's cleaning got there first
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.auditeng.db.autogen;
 
 import com.auditeng.db.ConfigurationException;
+import com.auditeng.db.config.FileTree;
 import com.auditeng.db.migrate.RevisionCompiler;
 import com.auditeng.db.migrate.RevisionFile;
 import com.auditeng.db.migrate.Revisions;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -88,7 +88,8 @@ public final class Regeneration {
             throw new ConfigurationException("cannot rewrite " + fileName + " in " + folder + " (" + e.getMessage()
                     + "); check that the folder is writable", e);
         } finally {
-            delete(base);
+            // a scratch folder of revision files under the temporary directory: nothing of the user's is in it
+            FileTree.deleteQuietly(base);
         }
     }
 
@@ -156,12 +157,4 @@ public final class Regeneration {
         }
     }
 
-    // a scratch folder of revision files under the temporary directory: nothing of the user's is in it
-    private static void delete(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // left for the system's cleaning of the temporary directory
-        }
-    }
 }

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * A folder of entries that the program could compute again but keeps to save time: compiled revisions, the
- * entities' DDL. Each entry is named by a digest of what it was computed from, so an entry that exists is right for
+ * entities' DDL, a new PostgreSQL cluster. Each entry is named by a digest of what it was computed from, so an entry that exists is right for
  * whoever asks by that name, as long as the code that computed it is the same: the folder is kept beside the jar
  * that holds that code, one subfolder per build of the jar.
  *
@@ -92,12 +92,7 @@ public final class CacheFolder {
             return;
         }
         try {
-            if (!Files.isDirectory(folder.get())) {
-                Files.createDirectories(folder.get());
-                if (replacesOthers) {
-                    removeOtherJarsEntries();
-                }
-            }
+            prepare();
             // written aside and moved, so a concurrent reader never sees half an entry
             Path partial = Files.createTempFile(folder.get(), "entry", ".partial");
             Files.write(partial, bytes);
@@ -108,14 +103,54 @@ public final class CacheFolder {
         }
     }
 
+    /** The folder entry {@code key}, when there is one: its files are read, never changed. */
+    public Optional<Path> readFolder(String key) {
+        return folder.map(path -> path.resolve(key)).filter(Files::isDirectory);
+    }
+
+    /**
+     * Keeps a folder as the entry {@code key}, unless there is one: {@code fill} writes its files into the empty
+     * folder it is given, which becomes the entry once filled. A reader never sees half an entry.
+     */
+    public void writeFolder(String key, FolderFiller fill) {
+        if (folder.isEmpty() || readFolder(key).isPresent()) {
+            return;
+        }
+        Path partial = null;
+        try {
+            prepare();
+            partial = Files.createTempDirectory(folder.get(), "entry");
+            fill.fill(partial);
+            // a rename: it fails, leaving the first one in place, when another process kept the entry meanwhile
+            Files.move(partial, folder.get().resolve(key), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            // a cache that cannot be written only costs time
+        } finally {
+            if (partial != null) {
+                FileTree.deleteQuietly(partial);   // gone once moved into place
+            }
+        }
+    }
+
+    /** Writes a folder entry's files. */
+    @FunctionalInterface
+    public interface FolderFiller {
+        void fill(Path folder) throws IOException;
+    }
+
+    private void prepare() throws IOException {
+        if (!Files.isDirectory(folder.get())) {
+            Files.createDirectories(folder.get());
+            if (replacesOthers) {
+                removeOtherJarsEntries();
+            }
+        }
+    }
+
     private void removeOtherJarsEntries() throws IOException {
         try (Stream<Path> stale = Files.list(folder.get().getParent())) {
             for (Path old : stale.filter(path -> !path.equals(folder.get())).toList()) {
-                try (Stream<Path> entries = Files.walk(old)) {
-                    for (Path path : entries.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                        Files.deleteIfExists(path);
-                    }
-                }
+                FileTree.delete(old);
             }
         }
     }

@@ -167,9 +167,17 @@ public final class EmbeddedDatabase implements DevelopmentServer {
             earlier.close();   // its server was stopped by another process; this releases zonky's lock
         }
         ANY_STARTED_HERE.set(true);
+        ClusterTemplate template = ClusterTemplate.forThisEnvironment();
+        // zonky runs initdb where there is no cluster yet, then calls the customizer
+        boolean initdb = !template.copyTo(data) && !Files.exists(data.resolve("postgresql.conf"));
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
+                .setDataDirectoryCustomizer(made -> {
+                    if (initdb) {
+                        template.keep(made.toPath());
+                    }
+                })
                 .setRegisterShutdownHook(false)
                 .setPort(freePort())
                 .setServerConfig("listen_addresses", "localhost")

@@ -3,18 +3,16 @@ package com.auditeng.db.testing;
 import com.auditeng.db.ConfigurationException;
 import com.auditeng.db.config.DatabaseUrl;
 import com.auditeng.db.config.EmbeddedDatabase;
+import com.auditeng.db.config.FileTree;
 import com.auditeng.db.startup.StartupMigration;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The server the tests of one JVM share, at the bundled head: {@code TEST_DATABASE_URL}, or an embedded
@@ -65,14 +63,6 @@ final class TestServer implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() {
         embedded.ifPresent(EmbeddedDatabase::close);
-        home.ifPresent(TestServer::delete);
-    }
-
-    private static void delete(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        home.ifPresent(FileTree::deleteQuietly);
     }
 }
