@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Migrating a database other sessions are using: statements wait for table locks only as long as the DDL lock
  * timeout, revisions are retried and the blocker named, half-built indexes are repaired, lost connections reported.
  */
+// each test has a database of its own, and spends seconds waiting on the lock timeouts and blockers it sets up
+@Execution(ExecutionMode.CONCURRENT)
 class LiveDatabaseTest {
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
 
