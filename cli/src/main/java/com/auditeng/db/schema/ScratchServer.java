@@ -36,6 +36,7 @@ public final class ScratchServer implements AutoCloseable {
     static final String TEMPLATE_PREFIX = "auditeng_head_";
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final String DUPLICATE_DATABASE = "42P04";
+    private static final String UNDEFINED_DATABASE = "3D000";
     /*
      * Templates kept on a server, the most recently read: a server shared by several branches or projects (CI's
      * --scratch-url), or a developer moving between branches, would otherwise build each one's schema again at every
@@ -125,17 +126,35 @@ public final class ScratchServer implements AutoCloseable {
             throw new IllegalArgumentException("a template key is 1 to 40 lower-case letters and digits: " + key);
         }
         String template = TEMPLATE_PREFIX + key;
-        if (!exists(template)) {
-            return buildThenRead(template, build, reading);
-        }
-        markRead(template);
         if (owned.isPresent()) {
+            // this command holds the embedded server alone: no other drops the template it sees
+            if (!exists(template)) {
+                return buildThenRead(template, build, reading);
+            }
+            markRead(template);
             return readOn(template, reading);
         }
         String name = PREFIX + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        execute("CREATE DATABASE " + name + " TEMPLATE " + template + copyStrategy());
+        // copied without a look first: another command publishing a template may drop this one between the two
+        if (!copied(template, name)) {
+            return buildThenRead(template, build, reading);
+        }
+        markRead(template);
         try (ScratchDatabase copy = new ScratchDatabase(this, maintenance.withDatabase(name), notes)) {
             return readOn(copy.url().database(), reading);
+        }
+    }
+
+    /** Creates {@code name} as a copy of {@code template}; false when there is no such template. */
+    private synchronized boolean copied(String template, String name) {
+        try (Statement statement = connection().createStatement()) {
+            statement.execute("CREATE DATABASE " + name + " TEMPLATE " + template + copyStrategy());
+            return true;
+        } catch (SQLException e) {
+            if (UNDEFINED_DATABASE.equals(e.getSQLState())) {
+                return false;
+            }
+            throw failure("prepare a scratch database", e);
         }
     }
 

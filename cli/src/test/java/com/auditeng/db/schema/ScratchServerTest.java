@@ -173,6 +173,24 @@ class ScratchServerTest {
     }
 
     @Test
+    void aTemplateAnotherCommandDroppedIsBuiltAgain() throws Exception {
+        String key = "dropped" + ProcessHandle.current().pid();
+        String template = ScratchServer.TEMPLATE_PREFIX + key;
+        onTheTestsServer((observer, server) -> {
+            server.readTemplate(key, BOOKS, ScratchServerTest::tables);
+            try (Statement statement = observer.createStatement()) {
+                statement.execute("DROP DATABASE " + template);   // as another command's publishing may
+            }
+
+            String again = server.readTemplate(key, BOOKS, connection -> database(connection) + " "
+                    + tables(connection));
+
+            assertThat(again).startsWith(ScratchServer.PREFIX + "template_").endsWith(" [books]");
+            assertThat(databasesNamed(observer, template)).isOne();
+        });
+    }
+
+    @Test
     void theServerKeepsTheFiveTemplatesReadLastAndDropsTheOthers() throws Exception {
         String key = "kept" + ProcessHandle.current().pid() + "x";
         onTheTestsServer((observer, server) -> {
