@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * A folder of entries that the program could compute again but keeps to save time: compiled revisions, the
- * entities' DDL, a new PostgreSQL cluster. Each entry is named by a digest of what it was computed from, so an entry that exists is right for
- * whoever asks by that name, as long as the code that computed it is the same: the folder is kept beside the jar
- * that holds that code, one subfolder per build of the jar.
+ * entities' DDL, a new PostgreSQL cluster. Each entry is named by a digest of what it was computed from, so an entry
+ * that exists is right for whoever asks by that name, as long as the code that computed it is the same: the folder is
+ * kept beside the jar that holds that code, one subfolder per build of the jar.
  *
  * <p>Nothing here is ever needed: an entry that cannot be read or written is computed again.
  */
