@@ -6,8 +6,6 @@ import com.auditeng.db.model.Severity;
 import com.auditeng.db.model.Task;
 import com.auditeng.db.model.User;
 import com.auditeng.db.model.Verdict;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,24 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AnalysisRepositoryTest {
-    private static HeadDatabase db;
+    private final HeadDatabase db = HeadDatabase.emptied();
     private Task task;
 
-    @BeforeAll
-    static void openDatabase() {
-        db = HeadDatabase.open();
-    }
-
     @BeforeEach
-    void startEmpty() {
-        db.empty();
+    void aTaskToAnalyse() {
         User user = await(db.users.create(new User("ada@example.com", "hash")));
         task = await(db.tasks.create(user.getId(), new Task("ups-3.pdf", 2048)));
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        db.close();
     }
 
     @Test

@@ -5,8 +5,6 @@ import com.auditeng.db.model.Finding;
 import com.auditeng.db.model.Severity;
 import com.auditeng.db.model.Task;
 import com.auditeng.db.model.User;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,25 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FindingRepositoryTest {
-    private static HeadDatabase db;
+    private final HeadDatabase db = HeadDatabase.emptied();
     private Analysis analysis;
 
-    @BeforeAll
-    static void openDatabase() {
-        db = HeadDatabase.open();
-    }
-
     @BeforeEach
-    void startEmpty() {
-        db.empty();
+    void anAnalysisToFind() {
         User user = await(db.users.create(new User("ada@example.com", "hash")));
         Task task = await(db.tasks.create(user.getId(), new Task("gen-1.pdf", 1)));
         analysis = await(db.analyses.store(task.getId(), new Analysis("GEN", "FAT")));
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        db.close();
     }
 
     @Test

@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A new test database brought to head, with an async handle and the four repositories over it: one for each test
- * class, emptied before each of its tests.
+ * A new test database brought to head, with an async handle and the four repositories over it: the one the
+ * repository tests of a JVM share, emptied for each of their tests, or one of a test's own.
  */
 final class HeadDatabase implements AutoCloseable {
     final DatabaseUrl url;
@@ -41,6 +41,21 @@ final class HeadDatabase implements AutoCloseable {
         this.findings = new FindingRepository(database);
     }
 
+    private static HeadDatabase shared;
+
+    /**
+     * The database the repository tests of this JVM share, emptied of rows: where each of their tests starts. Booting
+     * Hibernate and migrating a database for each test cost the suite several seconds of both cores, and one for each
+     * test class a few. It lives as long as the JVM, whose end closes its connections.
+     */
+    static synchronized HeadDatabase emptied() {
+        if (shared == null) {
+            shared = open();
+        }
+        shared.empty();
+        return shared;
+    }
+
     static HeadDatabase open() {
         return open(AsyncSettings.DEFAULT_POOL_SIZE);
     }
@@ -51,12 +66,8 @@ final class HeadDatabase implements AutoCloseable {
         return new HeadDatabase(url, AsyncDatabase.open(new AsyncSettings(url, poolSize)));
     }
 
-    /**
-     * Empties the application tables and restarts their identities, keeping the revision history: where each test of
-     * a class that shares this database starts. Booting Hibernate and migrating a database for each test cost the
-     * suite several seconds of both cores.
-     */
-    void empty() {
+    /** Empties the application tables and restarts their identities, keeping the revision history. */
+    private void empty() {
         try (Connection connection = TestDatabase.connect(url); Statement statement = connection.createStatement()) {
             statement.execute("TRUNCATE users, tasks, analyses, findings RESTART IDENTITY CASCADE");
         } catch (SQLException e) {

@@ -6,8 +6,6 @@ import com.auditeng.db.model.Severity;
 import com.auditeng.db.model.Task;
 import com.auditeng.db.model.User;
 import com.auditeng.db.model.Verdict;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,30 +16,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every getter a repository's Javadoc says is loaded works on what it returned, after its session closed. */
 class LoadedEntitiesTest {
-    private static HeadDatabase db;
+    private final HeadDatabase db = HeadDatabase.emptied();
     private User user;
     private Task task;
     private Analysis analysis;
 
-    @BeforeAll
-    static void openDatabase() {
-        db = HeadDatabase.open();
-    }
-
     @BeforeEach
-    void startEmpty() {
-        db.empty();
+    void aTaskWithItsAnalysis() {
         user = await(db.users.create(new User("ada@example.com", "hash")));
         task = await(db.tasks.create(user.getId(), new Task("ats.pdf", 1)));
         Analysis stored = new Analysis("ATS", "FAT");
         stored.setVerdict(Verdict.REVIEW);
         stored.addFinding(new Finding(Severity.MAJOR, "FAT-04", "transfer took 12 s"));
         analysis = await(db.analyses.store(task.getId(), stored));
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        db.close();
     }
 
     @Test

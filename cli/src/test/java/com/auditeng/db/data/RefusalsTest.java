@@ -3,8 +3,6 @@ package com.auditeng.db.data;
 import com.auditeng.db.model.Analysis;
 import com.auditeng.db.model.Task;
 import com.auditeng.db.model.User;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,23 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RefusalsTest {
-    private static HeadDatabase db;
+    private final HeadDatabase db = HeadDatabase.emptied();
     private User user;
 
-    @BeforeAll
-    static void openDatabase() {
-        db = HeadDatabase.open();
-    }
-
     @BeforeEach
-    void startEmpty() {
-        db.empty();
+    void aUser() {
         user = await(db.users.create(new User("ada@example.com", "hash")));
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        db.close();
     }
 
     @Test

@@ -6,8 +6,6 @@ import com.auditeng.db.model.Severity;
 import com.auditeng.db.model.Task;
 import com.auditeng.db.model.TaskStatus;
 import com.auditeng.db.model.User;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,23 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TaskRepositoryTest {
-    private static HeadDatabase db;
+    private final HeadDatabase db = HeadDatabase.emptied();
     private User user;
 
-    @BeforeAll
-    static void openDatabase() {
-        db = HeadDatabase.open();
-    }
-
     @BeforeEach
-    void startEmpty() {
-        db.empty();
+    void aUserWithNoTasks() {
         user = await(db.users.create(new User("ada@example.com", "hash")));
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        db.close();
     }
 
     @Test

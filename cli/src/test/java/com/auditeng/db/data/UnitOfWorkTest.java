@@ -7,9 +7,6 @@ import com.auditeng.db.model.Task;
 import com.auditeng.db.model.TaskStatus;
 import com.auditeng.db.model.User;
 import com.auditeng.db.model.Verdict;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CompletableFuture;
@@ -20,22 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UnitOfWorkTest {
-    private static HeadDatabase db;
-
-    @BeforeAll
-    static void openDatabase() {
-        db = HeadDatabase.open();
-    }
-
-    @BeforeEach
-    void startEmpty() {
-        db.empty();
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        db.close();
-    }
+    private final HeadDatabase db = HeadDatabase.emptied();
 
     @Test
     void aFailingStepRollsBackAUnitOfWorkSpanningThreeRepositories() {

@@ -5,9 +5,6 @@ import com.auditeng.db.model.Finding;
 import com.auditeng.db.model.Severity;
 import com.auditeng.db.model.Task;
 import com.auditeng.db.model.User;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -17,22 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UserRepositoryTest {
-    private static HeadDatabase db;
-
-    @BeforeAll
-    static void openDatabase() {
-        db = HeadDatabase.open();
-    }
-
-    @BeforeEach
-    void startEmpty() {
-        db.empty();
-    }
-
-    @AfterAll
-    static void closeDatabase() {
-        db.close();
-    }
+    private final HeadDatabase db = HeadDatabase.emptied();
 
     @Test
     void aUserRoundTripsByIdAndByEmail() {
