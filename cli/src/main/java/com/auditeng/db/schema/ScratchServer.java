@@ -136,7 +136,7 @@ public final class ScratchServer implements AutoCloseable {
         }
         String name = PREFIX + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         // copied without a look first: another command publishing a template may drop this one between the two
-        if (!copied(template, name)) {
+        if (!copyTemplate(template, name)) {
             return buildThenRead(template, build, reading);
         }
         markRead(template);
@@ -146,7 +146,7 @@ public final class ScratchServer implements AutoCloseable {
     }
 
     /** Creates {@code name} as a copy of {@code template}; false when there is no such template. */
-    private synchronized boolean copied(String template, String name) {
+    private synchronized boolean copyTemplate(String template, String name) {
         try (Statement statement = connection().createStatement()) {
             statement.execute("CREATE DATABASE " + name + " TEMPLATE " + template + copyStrategy());
             return true;

@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,6 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Execution(ExecutionMode.CONCURRENT)
 class LiveDatabaseTest {
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+    // a thread for each blocker's timer and writer: the common pool's few threads, which the tests side by side share,
+    // would queue one behind another
+    private static final Executor OWN_THREAD = task -> new Thread(task, "live-database-test").start();
 
     private DatabaseUrl url;
     private Catalog db;
@@ -56,7 +60,7 @@ class LiveDatabaseTest {
         Cli cli = Cli.on(url.redacted(), FIXTURES.resolve("live"));
         cli.run("db", "upgrade", "0001");
         int readerPid = holdReadLockOnGauges("nightly-report");
-        CompletableFuture.runAsync(() -> sleep(3000)).thenRun(this::commitBlocker);
+        CompletableFuture.runAsync(() -> sleep(3000), OWN_THREAD).thenRun(this::commitBlocker);
         Writer writer = Writer.start(url);
 
         CliResult result = cli.run("db", "upgrade");
@@ -77,7 +81,7 @@ class LiveDatabaseTest {
         Cli cli = Cli.on(url.redacted(), FIXTURES.resolve("live"));
         cli.run("db", "upgrade", "0001");
         int readerPid = holdReadLockOnGauges("audit-export");
-        CompletableFuture.runAsync(() -> sleep(1500)).thenRun(this::commitBlocker);
+        CompletableFuture.runAsync(() -> sleep(1500), OWN_THREAD).thenRun(this::commitBlocker);
 
         CliResult result = cli.run("db", "upgrade", "--json");
 
@@ -98,7 +102,7 @@ class LiveDatabaseTest {
         Cli cli = Cli.on(url.redacted(), FIXTURES.resolve("live"));
         cli.run("db", "upgrade");
         int readerPid = holdReadLockOnGauges("dashboard");
-        CompletableFuture.runAsync(() -> sleep(1500)).thenRun(this::commitBlocker);
+        CompletableFuture.runAsync(() -> sleep(1500), OWN_THREAD).thenRun(this::commitBlocker);
 
         CliResult result = cli.run("db", "downgrade", "0001", "--ddl-lock-timeout", "200ms");
 
@@ -246,7 +250,7 @@ class LiveDatabaseTest {
 
         static Writer start(DatabaseUrl url) {
             Writer writer = new Writer();
-            writer.done = CompletableFuture.runAsync(() -> writer.write(url));
+            writer.done = CompletableFuture.runAsync(() -> writer.write(url), OWN_THREAD);
             return writer;
         }
 

@@ -66,9 +66,9 @@ class SharedEmbeddedServerIT {
     void theServerStopsByItselfOnceIdleAndItsWatcherEndsWithIt() throws Exception {
         long start = System.nanoTime();
         CliResult upgrade = Process.startJar(home, Map.of("AUDITENG_EMBEDDED_IDLE", "3s"), "db", "upgrade").await();
+        assertThat(upgrade.exitCode()).as(upgrade.stderr()).isZero();
         // the use the command recorded as it ended, some time before its process was gone
         Instant lastUse = Files.getLastModifiedTime(home.resolve("last-use")).toInstant();
-        assertThat(upgrade.exitCode()).as(upgrade.stderr()).isZero();
         assertThat(Process.serversOf(home)).hasSize(1);
 
         awaitGone(Duration.ofSeconds(30));

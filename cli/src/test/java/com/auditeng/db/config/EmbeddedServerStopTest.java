@@ -37,8 +37,9 @@ class EmbeddedServerStopTest {
             command.addAll(0, List.of("unshare", "-U"));   // as zonky does: PostgreSQL refuses to run as root
         }
         Process parent = new ProcessBuilder(command).start();
+        RunningServer server = null;
         try {
-            RunningServer server = awaitReady(data);
+            server = awaitReady(data);
 
             long start = System.nanoTime();
             boolean stopped = EmbeddedDatabase.stop(home, Duration.ofSeconds(5), notes());
@@ -50,6 +51,9 @@ class EmbeddedServerStopTest {
             assertThat(data.resolve("postmaster.pid")).doesNotExist();
             assertThat(took).as("the stop's wait, which runs out after 30 s").isLessThan(Duration.ofSeconds(10));
         } finally {
+            if (server != null) {
+                ProcessHandle.of(server.pid()).ifPresent(ProcessHandle::destroy);   // when the test failed first
+            }
             parent.destroy();
         }
     }

@@ -173,7 +173,7 @@ class ScratchServerTest {
     }
 
     @Test
-    void aTemplateAnotherCommandDroppedIsBuiltAgain() throws Exception {
+    void aTemplateAnotherCommandDroppedIsBuiltAgainAtTheNextReading() throws Exception {
         String key = "dropped" + ProcessHandle.current().pid();
         String template = ScratchServer.TEMPLATE_PREFIX + key;
         onTheTestsServer((observer, server) -> {

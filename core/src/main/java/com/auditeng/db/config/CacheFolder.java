@@ -108,6 +108,22 @@ public final class CacheFolder {
         return folder.map(path -> path.resolve(key)).filter(Files::isDirectory);
     }
 
+    /** Removes the folder entry {@code key}, found wrong by its reader; a later write keeps a new one. */
+    public void removeFolder(String key) {
+        Optional<Path> entry = readFolder(key);
+        if (entry.isEmpty()) {
+            return;
+        }
+        try {
+            // renamed first, so that no reader finds it half deleted under its name
+            Path removed = Files.createTempDirectory(folder.get(), "removed").resolve(key);
+            Files.move(entry.get(), removed, StandardCopyOption.ATOMIC_MOVE);
+            FileTree.deleteQuietly(removed.getParent());
+        } catch (IOException | RuntimeException e) {
+            // another reader removed it first, or it stays wrong: its reader falls back each time
+        }
+    }
+
     /**
      * Keeps a folder as the entry {@code key}, unless there is one: {@code fill} writes its files into the empty
      * folder it is given, which becomes the entry once filled. A reader never sees half an entry.
@@ -123,8 +139,8 @@ public final class CacheFolder {
             fill.fill(partial);
             // a rename: it fails, leaving the first one in place, when another process kept the entry meanwhile
             Files.move(partial, folder.get().resolve(key), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | UncheckedIOException | SecurityException e) {
-            // a cache that cannot be written only costs time
+        } catch (IOException | RuntimeException e) {
+            // a cache that cannot be written only costs time, whatever stopped it
         } finally {
             if (partial != null) {
                 FileTree.deleteQuietly(partial);   // gone once moved into place

@@ -8,18 +8,20 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Comparator;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-/** A folder with everything in it, copied or deleted as one; links are copied as links and never followed. */
+/** Copies and deletes folders with everything in them; links are copied as links and never followed. */
 public final class FileTree {
     private FileTree() {
     }
 
     /**
-     * Copies the folder {@code from} to {@code to}, which is created unless it exists as an empty folder, leaving out
-     * the files {@code leaveOut} accepts. Files and folders keep their permissions and times.
+     * Copies the folder {@code from} into {@code to}, which is created unless it exists, leaving out the files
+     * {@code leaveOut} accepts. Files keep their permissions and times, folders their permissions, where the file
+     * system keeps permissions.
      */
     public static void copy(Path from, Path to, Predicate<Path> leaveOut) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
@@ -29,7 +31,10 @@ public final class FileTree {
                 if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                     Files.createDirectory(target);
                 }
-                Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS));
+                if (Files.getFileAttributeView(target, PosixFileAttributeView.class) != null) {
+                    Files.setPosixFilePermissions(target,
+                            Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS));
+                }
                 return FileVisitResult.CONTINUE;
             }
 

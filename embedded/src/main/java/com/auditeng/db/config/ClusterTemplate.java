@@ -1,7 +1,6 @@
 package com.auditeng.db.config;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,17 +11,20 @@ import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A new PostgreSQL cluster, as initdb leaves it, kept in the cache beside the program's jar so that the first command
+ * A new PostgreSQL cluster, as initdb leaves it, kept in the cache beside the program's jars so that the first command
  * in a new home folder copies it instead of running initdb again: {@code db current} there took 1.3 s with initdb,
  * 0.75 s with the copy.
  *
- * <p>A copy is what initdb would have written, as long as initdb would have run with the same binaries (the cache
- * is per build of the jar, which carries them), for the same user, and with the same locale and time zone, which
- * initdb reads from the environment and writes into the cluster: the entry's name is a digest of those. Copies
- * share the cluster's system identifier, which only replication reads.
+ * <p>A copy is what initdb would have written, as long as initdb would have run with the same binaries, on the same
+ * machine (it sizes {@code shared_buffers} and {@code max_connections} by trying them), for the same user, and with
+ * the same locale and time zone, which it reads from the environment and writes into the cluster. The cache is per
+ * build of the embedded module's jar, and on the machine that runs it; the entry's name is a digest of the rest. A
+ * template that does not start (binaries of another build beside the same jar, a file system that loses permissions)
+ * is discarded, and initdb runs. Copies share the cluster's system identifier, which only replication reads.
  */
 final class ClusterTemplate {
     // zonky's lock file, written into the data folder before its customizer runs: each server has its own
@@ -38,7 +40,12 @@ final class ClusterTemplate {
 
     /** The template for this user, locale and time zone, in the cache of this jar. */
     static ClusterTemplate forThisEnvironment() {
-        return new ClusterTemplate(CacheFolder.besideJar(ClusterTemplate.class, "cluster-cache"),
+        return in(CacheFolder.besideJar(ClusterTemplate.class, "cluster-cache"));
+    }
+
+    /** The template for this user, locale and time zone, in {@code cache}. */
+    static ClusterTemplate in(CacheFolder cache) {
+        return new ClusterTemplate(cache,
                 key(System.getProperty("user.name", ""), ZoneId.systemDefault().getId(), System.getenv()));
     }
 
@@ -64,7 +71,7 @@ final class ClusterTemplate {
      * template or it cannot be copied: initdb then makes the cluster.
      */
     boolean copyTo(Path data) {
-        Path template = cache.readFolder(key).orElse(null);
+        Path template = kept().orElse(null);
         if (template == null || Files.exists(data, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
@@ -75,10 +82,20 @@ final class ClusterTemplate {
             FileTree.copy(template, partial, file -> false);
             Files.move(partial, data, StandardCopyOption.ATOMIC_MOVE);
             return true;
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
             FileTree.deleteQuietly(partial);   // or the next copy does: initdb writes into data, not here
             return false;
         }
+    }
+
+    /** The template's folder, when one is kept. */
+    Optional<Path> kept() {
+        return cache.readFolder(key);
+    }
+
+    /** Removes the template, which did not start; the next initdb keeps another. */
+    void discard() {
+        cache.removeFolder(key);
     }
 
     /** Keeps the cluster initdb has just made in {@code data}, unless a template is kept already. */

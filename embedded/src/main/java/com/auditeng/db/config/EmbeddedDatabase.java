@@ -167,26 +167,48 @@ public final class EmbeddedDatabase implements DevelopmentServer {
             earlier.close();   // its server was stopped by another process; this releases zonky's lock
         }
         ANY_STARTED_HERE.set(true);
-        ClusterTemplate template = ClusterTemplate.forThisEnvironment();
-        // zonky runs initdb where there is no cluster yet, then calls the customizer
-        boolean initdb = !template.copyTo(data) && !Files.exists(data.resolve("postgresql.conf"));
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres postgres = startOnTemplate(home, data, ClusterTemplate.forThisEnvironment());
+        STARTED_HERE.put(data, postgres);
+        return RunningServer.in(data).filter(RunningServer::ready).orElseThrow(() -> new IOException(
+                "the server on port " + postgres.getPort() + " started but its postmaster.pid does not say it is ready"));
+    }
+
+    /**
+     * zonky's server on {@code data}. Where there is no cluster yet, it starts on a copy of the template, or on the
+     * cluster initdb makes, which is kept as the template.
+     */
+    static EmbeddedPostgres startOnTemplate(Path home, Path data, ClusterTemplate template) throws IOException {
+        if (!template.copyTo(data)) {
+            boolean runsInitdb = !Files.exists(data.resolve("postgresql.conf"));
+            return start(home, data, runsInitdb ? Optional.of(template) : Optional.empty());
+        }
+        try {
+            return start(home, data, Optional.empty());
+        } catch (IOException | RuntimeException e) {
+            if (RunningServer.in(data).isPresent()) {
+                throw e;   // started after all, too late: its data stays
+            }
+            // a template these binaries refuse (kept with others) or this file system lost the permissions of: initdb
+            // makes the cluster, and the template kept from it
+            template.discard();
+            FileTree.delete(data);
+            return start(home, data, Optional.of(template));
+        }
+    }
+
+    /** zonky's server on {@code data}, keeping the cluster its initdb makes there as {@code template}, if given. */
+    private static EmbeddedPostgres start(Path home, Path data, Optional<ClusterTemplate> template) throws IOException {
+        return EmbeddedPostgres.builder()
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
-                .setDataDirectoryCustomizer(made -> {
-                    if (initdb) {
-                        template.keep(made.toPath());
-                    }
-                })
+                // called at every start, after initdb where there was no cluster: the template is kept only then
+                .setDataDirectoryCustomizer(made -> template.ifPresent(kept -> kept.keep(made.toPath())))
                 .setRegisterShutdownHook(false)
                 .setPort(freePort())
                 .setServerConfig("listen_addresses", "localhost")
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(home.resolve("postgres.log").toFile()))
                 .start();
-        STARTED_HERE.put(data, postgres);
-        return RunningServer.in(data).filter(RunningServer::ready).orElseThrow(() -> new IOException(
-                "the server on port " + postgres.getPort() + " started but its postmaster.pid does not say it is ready"));
     }
 
     private static void stop(Path data, RunningServer server) {

@@ -61,7 +61,7 @@ record RunningServer(Path data, long pid, int port, boolean ready) {
             new ProcessBuilder("kill", "-INT", Long.toString(pid)).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
             long deadline = System.nanoTime() + wait.toNanos();
-            while (stopping() && System.nanoTime() < deadline) {
+            while (isStillUp() && System.nanoTime() < deadline) {
                 Thread.sleep(POLL.toMillis());
             }
         } catch (IOException e) {
@@ -74,7 +74,7 @@ record RunningServer(Path data, long pid, int port, boolean ready) {
     // The postmaster removes its postmaster.pid as the last step of a shutdown; pg_ctl stop waits for that too. Its
     // process is not this JVM's child: once ended, it stays a zombie until whoever adopted it reaps it, which a
     // container's first process may do late (1.5 s measured) or, without an init, never.
-    private boolean stopping() {
+    private boolean isStillUp() {
         Optional<ProcessHandle> process = ProcessHandle.of(pid);
         return Files.exists(data.resolve("postmaster.pid")) && process.isPresent() && process.get().isAlive();
     }
