@@ -46,8 +46,9 @@ class ClusterTemplateTest {
         // a cache of its own: the run's other JVMs, which share the run's, would wait on this template too
         ClusterTemplate template = ClusterTemplate.in(CacheFolder.in(cache.resolve("jar")));
         EmbeddedDatabase.startOnTemplate(first, first.resolve("postgres"), template).close();
-        // as a template of other binaries would be: PostgreSQL refuses a cluster of another major version
-        Files.writeString(template.kept().orElseThrow().resolve("PG_VERSION"), "9\n");
+        // a damaged template: zonky runs initdb into the copy, which fails at once. (One of other binaries fails the
+        // same way, after zonky's 10 s wait for a server that refused the cluster.)
+        Files.delete(template.kept().orElseThrow().resolve("postgresql.conf"));
 
         long made;
         try (EmbeddedPostgres server = EmbeddedDatabase.startOnTemplate(second, second.resolve("postgres"), template);
@@ -55,7 +56,7 @@ class ClusterTemplateTest {
             made = systemIdentifier(connection);
         }
 
-        assertThat(Files.readString(template.kept().orElseThrow().resolve("PG_VERSION"))).isNotEqualTo("9\n");
+        assertThat(template.kept().orElseThrow().resolve("postgresql.conf")).exists();
         assertThat(systemIdentifierOf(template.kept().orElseThrow())).as("the template kept from initdb's cluster")
                 .isEqualTo(made);
     }
