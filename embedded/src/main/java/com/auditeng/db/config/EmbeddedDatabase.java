@@ -167,20 +167,21 @@ public final class EmbeddedDatabase implements DevelopmentServer {
             earlier.close();   // its server was stopped by another process; this releases zonky's lock
         }
         ANY_STARTED_HERE.set(true);
-        EmbeddedPostgres postgres = startOnTemplate(home, data, ClusterTemplate.forThisEnvironment());
+        // the template is looked up only for a new cluster: most starts find theirs
+        EmbeddedPostgres postgres = Files.exists(data.resolve("postgresql.conf")) ? start(home, data, Optional.empty())
+                : startOnTemplate(home, data, ClusterTemplate.forThisEnvironment());
         STARTED_HERE.put(data, postgres);
         return RunningServer.in(data).filter(RunningServer::ready).orElseThrow(() -> new IOException(
                 "the server on port " + postgres.getPort() + " started but its postmaster.pid does not say it is ready"));
     }
 
     /**
-     * zonky's server on {@code data}. Where there is no cluster yet, it starts on a copy of the template, or on the
-     * cluster initdb makes, which is kept as the template.
+     * zonky's server on {@code data}, where there is no cluster yet: on a copy of the template, or on the cluster
+     * initdb makes, which is kept as the template.
      */
     static EmbeddedPostgres startOnTemplate(Path home, Path data, ClusterTemplate template) throws IOException {
         if (!template.copyTo(data)) {
-            boolean runsInitdb = !Files.exists(data.resolve("postgresql.conf"));
-            return start(home, data, runsInitdb ? Optional.of(template) : Optional.empty());
+            return start(home, data, Optional.of(template));
         }
         try {
             return start(home, data, Optional.empty());
